@@ -1,0 +1,108 @@
+/**
+ * `buildApp` assembles the server without listening (tests use `app.inject()`); `main.ts`
+ * listens. Adapters are chosen from the config here, and only here.
+ */
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { mkdirSync } from 'node:fs';
+import type { Config } from './config.js';
+import { errorTable, isAppError, type ErrorCode } from './errors.js';
+import { createClerkVerifier } from './identity/clerk.js';
+import { createLearnerTokenSigner } from './identity/learner-token.js';
+import { resolveSigningSecret } from './identity/signing-secret.js';
+import { createRequestContextFactory, type AppDeps } from './trpc/context.js';
+import { loggerOptions } from './logger.js';
+import type { DestinationStream } from 'pino';
+import { registerRateLimits } from './http/rate-limits.js';
+import { appRouter, type AppRouter } from './trpc/app-router.js';
+import { createOriginRegistry, registerCors } from './http/cors.js';
+import { errorBody, TRPC_PREFIX } from './http/error-body.js';
+import { registerHealthRoutes } from './http/health.js';
+import { createSqliteStore } from './store/sqlite/index.js';
+import type { Store } from './store/store.js';
+
+export interface BuildOptions {
+  /** Use this store instead of the configured one (tests); the caller closes it. */
+  store?: Store;
+  /** Where log lines go (stdout by default). */
+  logDestination?: DestinationStream;
+  clock?: () => Date;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+}
+
+function openStore(config: Config): Store {
+  if (config.store.kind === 'sqlite') {
+    mkdirSync(config.dataDir, { recursive: true });
+    return createSqliteStore({ file: config.store.file });
+  }
+  throw new Error('The MongoDB store is not part of this build.');
+}
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION_FAILED',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'VALIDATION_FAILED',
+  429: 'RATE_LIMITED',
+};
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: { ...loggerOptions(config.logLevel), ...(options.logDestination ? { stream: options.logDestination } : {}) },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Batched GETs put every call's path in the URL: the default 100 characters gives 414s.
+    routerOptions: { maxParamLength: 5000 },
+  });
+  const logger = app.log;
+  const store = options.store ?? openStore(config);
+  const clock = options.clock ?? (() => new Date());
+  const origins = createOriginRegistry(store);
+  const deps: AppDeps = {
+    config,
+    store,
+    logger,
+    clock,
+    origins,
+    tokens: createLearnerTokenSigner(resolveSigningSecret(config.tokenSigningSecret, config.dataDir), clock),
+    clerk: config.clerkJwtKey ? createClerkVerifier(config.clerkJwtKey) : null,
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
+    const code: ErrorCode = isAppError(error) ? error.code : (STATUS_CODES[status] ?? 'INTERNAL');
+    if (code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    const message = code === 'INTERNAL' || code === 'RATE_LIMITED' ? errorTable[code].message : (error as Error).message;
+    return reply.code(errorTable[code].status).send(errorBody(request, code, message));
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody(request, 'NOT_FOUND')));
+
+  registerHealthRoutes(app, store);
+  registerCors(app, origins, TRPC_PREFIX);
+
+  await app.register(async (api) => {
+    await registerRateLimits(api, config.rateLimit);
+    await api.register(fastifyTRPCPlugin, {
+      prefix: TRPC_PREFIX,
+      trpcOptions: {
+        router: appRouter,
+        createContext: createRequestContextFactory(deps),
+        onError({ error, path }) {
+          if (error.code === 'INTERNAL_SERVER_ERROR' && !isAppError(error.cause)) {
+            logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+          }
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
+  });
+
+  app.addHook('onClose', async () => {
+    if (!options.store) await store.close();
+  });
+
+  return { app, deps };
+}

@@ -1,0 +1,33 @@
+/**
+ * API keys: publishable (`pk_…`, browser) and secret (`sk_…`, server to server). Keys are
+ * 192-bit random strings; only their SHA-256 is stored (a fast hash is right for high-entropy
+ * secrets), with a short visible prefix so people can tell their keys apart.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { ApiKeyKind } from '../store/records.js';
+
+const kindPrefix: Record<ApiKeyKind, string> = { publishable: 'pk_', secret: 'sk_' };
+const keyPattern = /^(pk|sk)_[A-Za-z0-9_-]{32}$/;
+const visiblePrefixLength = 11;
+
+export interface GeneratedApiKey {
+  /** Shown once to the tenant, never stored. */
+  key: string;
+  prefix: string;
+  hash: string;
+}
+
+export function generateApiKey(kind: ApiKeyKind): GeneratedApiKey {
+  const key = kindPrefix[kind] + randomBytes(24).toString('base64url');
+  return { key, prefix: key.slice(0, visiblePrefixLength), hash: hashApiKey(key) };
+}
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** The kind a well-formed key claims to be, or null for anything else. */
+export function apiKeyKindOf(key: string): ApiKeyKind | null {
+  if (!keyPattern.test(key)) return null;
+  return key.startsWith('pk_') ? 'publishable' : 'secret';
+}

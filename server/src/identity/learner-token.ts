@@ -1,0 +1,107 @@
+/**
+ * Learner tokens: short-lived HS256 JWTs this server signs. A tenant's backend mints one with
+ * its secret key; the widget presents it with the tenant's publishable key. The audience is
+ * the tenant id, so a token from tenant A never authenticates against tenant B, and `kid`
+ * names the minting key, so revoking that key ends the tokens it minted.
+ */
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { AppError } from '../errors.js';
+
+export const LEARNER_TOKEN_ISSUER = 'interview-studio';
+
+export interface LearnerClaims {
+  tenantId: string;
+  externalId: string;
+  email: string | null;
+  name: string | null;
+  guest: boolean;
+  /** Id of the API key that minted the token (null for guest tokens). */
+  keyId: string | null;
+  expiresAt: Date;
+}
+
+export interface LearnerTokenSigner {
+  sign(claims: Omit<LearnerClaims, 'expiresAt'>, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }>;
+  verify(token: string, tenantId: string): Promise<LearnerClaims>;
+}
+
+// HMAC verification through WebCrypto costs ~90 µs, most of an authenticated read. A token
+// that verified once stays valid until it expires, so verified claims are remembered by the
+// exact token string (bounded; oldest entries go first).
+const VERIFIED_CACHE_SIZE = 10_000;
+
+export function createLearnerTokenSigner(secret: string, now: () => Date = () => new Date()): LearnerTokenSigner {
+  const key = new TextEncoder().encode(secret);
+  const verified = new Map<string, LearnerClaims>();
+
+  function remember(token: string, claims: LearnerClaims): void {
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+    verified.set(token, claims);
+  }
+
+  return {
+    async sign(claims, ttlSeconds) {
+      const issuedAt = Math.floor(now().getTime() / 1000);
+      const exp = issuedAt + ttlSeconds;
+      const token = await new SignJWT({
+        email: claims.email ?? undefined,
+        name: claims.name ?? undefined,
+        guest: claims.guest || undefined,
+        kid: claims.keyId ?? undefined,
+      })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer(LEARNER_TOKEN_ISSUER)
+        .setAudience(claims.tenantId)
+        .setSubject(claims.externalId)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(exp)
+        .sign(key);
+      return { token, expiresAt: new Date(exp * 1000) };
+    },
+
+    async verify(token, tenantId) {
+      const cached = verified.get(token);
+      if (cached) {
+        if (cached.tenantId === tenantId && cached.expiresAt.getTime() > now().getTime()) return cached;
+        if (cached.expiresAt.getTime() <= now().getTime()) verified.delete(token);
+      }
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          issuer: LEARNER_TOKEN_ISSUER,
+          audience: tenantId,
+          algorithms: ['HS256'],
+          currentDate: now(),
+          requiredClaims: ['sub', 'exp', 'iat'],
+        });
+        const claims: LearnerClaims = {
+          tenantId,
+          externalId: payload.sub as string,
+          email: typeof payload.email === 'string' ? payload.email : null,
+          name: typeof payload.name === 'string' ? payload.name : null,
+          guest: payload.guest === true,
+          keyId: typeof payload.kid === 'string' ? payload.kid : null,
+          expiresAt: new Date((payload.exp as number) * 1000),
+        };
+        remember(token, claims);
+        return claims;
+      } catch (error) {
+        const expired = error instanceof joseErrors.JWTExpired;
+        throw new AppError('UNAUTHENTICATED', expired ? 'The learner token has expired.' : 'The learner token is not valid.', {
+          details: { reason: expired ? 'token-expired' : 'token-invalid' },
+        });
+      }
+    },
+  };
+}
+
+/** Reads the issuer without verifying anything, only to choose which verifier to use. */
+export function peekIssuer(token: string): string | null {
+  const payload = token.split('.')[1];
+  if (!payload) return null;
+  try {
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: unknown };
+    return typeof decoded.iss === 'string' ? decoded.iss : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,331 @@
+/**
+ * Records the store keeps. Plain data, shaped as documents (a session embeds its questions,
+ * an answer embeds its feedback) so that both SQLite (JSON columns) and MongoDB hold them
+ * naturally. Times are ISO-8601 strings in UTC.
+ */
+
+export type IsoTime = string;
+
+// ---------- tenants and keys ----------
+
+export const billingModes = ['learner-pays', 'sponsored', 'seats'] as const;
+export type BillingMode = (typeof billingModes)[number];
+
+export interface Branding {
+  productName: string;
+  logoUrl: string | null;
+  primaryColor: string;
+  accentColor: string | null;
+  backgroundColor: string | null;
+  textColor: string | null;
+  fontFamily: string | null;
+  /** Corner radius in CSS pixels. */
+  radius: number;
+  locale: string;
+  /** Overrides of the widget's copy, keyed by string id. */
+  copy: Record<string, string>;
+}
+
+export interface FreeTier {
+  questionSetsPerMonth: number;
+  feedbackPerMonth: number;
+}
+
+export interface AiSettings {
+  /** Model for feedback and summaries; null means the deployment default. */
+  feedbackModel: string | null;
+  /** Model for question generation; null means the deployment default. */
+  questionModel: string | null;
+  /** Monthly token budget across all learners; null means no budget. */
+  monthlyTokenBudget: number | null;
+}
+
+export interface TenantSettings {
+  branding: Branding;
+  allowedOrigins: string[];
+  billingMode: BillingMode;
+  freeTier: FreeTier;
+  ai: AiSettings;
+  guestAccess: boolean;
+  /** Clerk organisation whose admins administer this tenant. */
+  clerkOrganizationId: string | null;
+  /** Minimum age a learner must confirm (never below 13). */
+  minimumAge: number;
+}
+
+export interface Tenant {
+  id: string;
+  name: string;
+  settings: TenantSettings;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+}
+
+export type ApiKeyKind = 'publishable' | 'secret';
+
+export interface ApiKey {
+  id: string;
+  tenantId: string;
+  kind: ApiKeyKind;
+  /** The first characters of the key, safe to show ("pk_live_a1b2…"). */
+  prefix: string;
+  /** SHA-256 of the whole key, hex. The key itself is never stored. */
+  hash: string;
+  label: string;
+  createdAt: IsoTime;
+  lastUsedAt: IsoTime | null;
+  revokedAt: IsoTime | null;
+}
+
+// ---------- learners ----------
+
+export interface Learner {
+  id: string;
+  tenantId: string;
+  /** The tenant's own id for the person (or "guest:…", "clerk:…"). Unique per tenant. */
+  externalId: string;
+  email: string | null;
+  name: string | null;
+  guest: boolean;
+  locale: string | null;
+  /** Accommodation: mock-interview time limits are multiplied by this (1 to 4). */
+  extendedTimeMultiplier: number;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+  lastActiveAt: IsoTime;
+}
+
+export interface LearnerProfileInput {
+  externalId: string;
+  email?: string | null;
+  name?: string | null;
+  guest?: boolean;
+}
+
+export interface LearnerPatch {
+  email?: string | null;
+  name?: string | null;
+  locale?: string | null;
+  extendedTimeMultiplier?: number;
+}
+
+// ---------- practice ----------
+
+export const interviewTypes = ['behavioural', 'technical-conceptual', 'situational', 'motivational', 'mixed'] as const;
+export type InterviewType = (typeof interviewTypes)[number];
+
+export const seniorities = ['intern', 'graduate', 'junior', 'mid', 'senior', 'lead'] as const;
+export type Seniority = (typeof seniorities)[number];
+
+export type SessionMode = 'practice' | 'mock';
+export type SessionStatus = 'active' | 'completed';
+
+export interface Question {
+  id: string;
+  text: string;
+  competency: string;
+  guidance: string;
+  /** Where the question came from: the bank id for the offline coach, or a model id. */
+  source: string;
+}
+
+export interface MockSummary {
+  overallScore: number;
+  summary: string;
+  answeredCount: number;
+  lateCount: number;
+}
+
+export interface InterviewSession {
+  id: string;
+  tenantId: string;
+  learnerId: string;
+  role: string;
+  seniority: Seniority;
+  interviewType: InterviewType;
+  company: string | null;
+  jobDescription: string | null;
+  mode: SessionMode;
+  status: SessionStatus;
+  questions: Question[];
+  /** Per-question limit for mock mode, already multiplied for the learner; null in practice. */
+  questionTimeLimitSec: number | null;
+  summary: MockSummary | null;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+  completedAt: IsoTime | null;
+}
+
+export type NewInterviewSession = Omit<
+  InterviewSession,
+  'id' | 'tenantId' | 'status' | 'summary' | 'createdAt' | 'updatedAt' | 'completedAt'
+>;
+
+export interface CriterionScore {
+  criterion: string;
+  score: number;
+  reason: string;
+  evidence: string[];
+}
+
+export interface Feedback {
+  overallScore: number;
+  criteria: CriterionScore[];
+  strengths: string[];
+  improvements: string[];
+  outline: string[];
+  source: string;
+  model: string | null;
+  promptVersion: string | null;
+  notice: string | null;
+}
+
+export type FeedbackStatus = 'pending' | 'ready' | 'failed';
+
+export interface Answer {
+  id: string;
+  tenantId: string;
+  learnerId: string;
+  sessionId: string;
+  questionId: string;
+  attempt: number;
+  text: string;
+  wordCount: number;
+  late: boolean;
+  feedbackStatus: FeedbackStatus;
+  feedback: Feedback | null;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+}
+
+export type NewAnswer = Pick<Answer, 'learnerId' | 'sessionId' | 'questionId' | 'text' | 'wordCount' | 'late'>;
+
+export interface StarDraft {
+  id: string;
+  tenantId: string;
+  learnerId: string;
+  title: string;
+  competency: string | null;
+  situation: string;
+  task: string;
+  action: string;
+  result: string;
+  reflection: string;
+  /** Increases by one on every save; a save must name the revision it started from. */
+  revision: number;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+}
+
+export type StarDraftContent = Pick<
+  StarDraft,
+  'title' | 'competency' | 'situation' | 'task' | 'action' | 'result' | 'reflection'
+>;
+
+// ---------- passes and payments ----------
+
+export const passTypes = ['day', 'week', 'month'] as const;
+export type PassType = (typeof passTypes)[number];
+export type PassSource = 'purchase' | 'grant' | 'sponsored';
+
+export interface Pass {
+  id: string;
+  tenantId: string;
+  learnerId: string;
+  type: PassType;
+  source: PassSource;
+  startsAt: IsoTime;
+  expiresAt: IsoTime;
+  revokedAt: IsoTime | null;
+  purchaseId: string | null;
+  reminderSentAt: IsoTime | null;
+  createdAt: IsoTime;
+}
+
+export type NewPass = Pick<Pass, 'learnerId' | 'type' | 'source' | 'startsAt' | 'expiresAt' | 'purchaseId'>;
+
+export type PurchaseStatus = 'pending' | 'paid' | 'failed' | 'refunded';
+
+export interface Purchase {
+  id: string;
+  tenantId: string;
+  /** Null once the learner is erased; `learnerRef` then holds an irreversible reference. */
+  learnerId: string | null;
+  learnerRef: string | null;
+  passType: PassType;
+  /** Minor units (pence, cents). */
+  amount: number;
+  currency: string;
+  provider: 'stripe' | 'demo';
+  /** The provider's checkout session id; unique. */
+  checkoutSessionId: string;
+  status: PurchaseStatus;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+}
+
+export type NewPurchase = Pick<
+  Purchase,
+  'learnerId' | 'passType' | 'amount' | 'currency' | 'provider' | 'checkoutSessionId' | 'status'
+>;
+
+// ---------- operations ----------
+
+export interface WebhookEvent {
+  /** The provider's event id (Stripe `evt_…`); unique per provider. */
+  id: string;
+  provider: string;
+  type: string;
+  tenantId: string | null;
+  receivedAt: IsoTime;
+}
+
+export type EmailStatus = 'pending' | 'sent' | 'failed' | 'dropped';
+
+export interface OutboxEmail {
+  id: string;
+  tenantId: string;
+  learnerId: string | null;
+  /** Unique per tenant: the same logical e-mail is queued at most once. */
+  dedupeKey: string;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  status: EmailStatus;
+  attempts: number;
+  nextAttemptAt: IsoTime;
+  lastError: string | null;
+  createdAt: IsoTime;
+  sentAt: IsoTime | null;
+}
+
+export type NewOutboxEmail = Pick<
+  OutboxEmail,
+  'learnerId' | 'dedupeKey' | 'kind' | 'to' | 'subject' | 'text' | 'html'
+>;
+
+/** Usage counters for one subject (the tenant as a whole, or one learner) in one month. */
+export interface UsageCounters {
+  subject: string;
+  period: string;
+  counters: Record<string, number>;
+}
+
+export interface JobLease {
+  name: string;
+  holder: string;
+  expiresAt: IsoTime;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | null;
+}

@@ -1,0 +1,70 @@
+/**
+ * Request context in two layers (tRPC's habit): the inner context has no HTTP in it, so tests
+ * build it directly and call procedures through `createCaller`; `createRequestContext` fills
+ * it from a Fastify request.
+ */
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { Config } from '../config.js';
+import type { OriginRegistry } from '../http/cors.js';
+import type { ClerkVerifier } from '../identity/clerk.js';
+import type { LearnerTokenSigner } from '../identity/learner-token.js';
+import type { AppLogger } from '../logger.js';
+import type { Store } from '../store/store.js';
+
+/** Long-lived services the procedures use; built once by `buildApp`. */
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  logger: AppLogger;
+  tokens: LearnerTokenSigner;
+  clerk: ClerkVerifier | null;
+  clock: () => Date;
+  /** Origins some tenant allows (CORS preflights); invalidate after changing a tenant's. */
+  origins: OriginRegistry;
+}
+
+/** What the caller presented. Nothing here is trusted until a middleware verifies it. */
+export interface Credentials {
+  /** `pk_…` or `sk_…`, from the `x-api-key` header or subscription connection params. */
+  apiKey: string | null;
+  /** A learner token or a Clerk session token, from `Authorization: Bearer …`. */
+  bearer: string | null;
+  /** The browser's Origin header; null for server-to-server calls. */
+  origin: string | null;
+}
+
+export interface Context {
+  deps: AppDeps;
+  credentials: Credentials;
+}
+
+export function createInnerContext(deps: AppDeps, credentials: Partial<Credentials> = {}): Context {
+  return {
+    deps,
+    credentials: { apiKey: credentials.apiKey ?? null, bearer: credentials.bearer ?? null, origin: credentials.origin ?? null },
+  };
+}
+
+function header(value: string | string[] | undefined): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && first.length > 0 ? first : null;
+}
+
+export function bearerFrom(authorization: string | null): string | null {
+  if (!authorization) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  return match?.[1] ?? null;
+}
+
+export function createRequestContextFactory(deps: AppDeps) {
+  return ({ req, info }: CreateFastifyContextOptions): Context => {
+    // Browsers' EventSource cannot send headers, so subscriptions carry credentials in
+    // connection params instead.
+    const params = info.connectionParams ?? {};
+    return createInnerContext(deps, {
+      apiKey: header(req.headers['x-api-key']) ?? params.apiKey ?? null,
+      bearer: bearerFrom(header(req.headers.authorization)) ?? params.token ?? null,
+      origin: header(req.headers.origin),
+    });
+  };
+}

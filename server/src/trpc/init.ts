@@ -1,0 +1,55 @@
+/**
+ * The only place that calls `initTRPC`. It exports the building blocks procedures are made of,
+ * each named for what it guarantees:
+ * - `publicProcedure`: no credentials checked.
+ * - `tenantProcedure`: a valid, unrevoked API key of a tenant, from an allowed origin.
+ * - `learnerProcedure`: the above plus a verified learner (learner token, Clerk or guest).
+ * - `adminProcedure`: the tenant's secret key, or a Clerk admin of the tenant's organisation.
+ */
+import { initTRPC } from '@trpc/server';
+import { isAppError } from '../errors.js';
+import { authenticateAdmin, authenticateLearner, authenticateTenant } from '../identity/authenticate.js';
+import type { Context } from './context.js';
+import { describeError, toTRPCError } from './error-formatter.js';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const maskInternal = ctx?.deps.config.env !== 'development';
+    const { message, data } = describeError(error, maskInternal);
+    const { stack, ...defaultData } = shape.data;
+    return { ...shape, message, data: { ...defaultData, ...(maskInternal ? {} : { stack }), ...data } };
+  },
+  sse: {
+    // Pings keep proxies from closing an idle stream; the client reconnects (resuming with
+    // lastEventId) if it hears nothing for longer than reconnectAfterInactivityMs.
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** AppErrors become TRPCErrors with the matching HTTP status; the formatter adds the code. */
+const convertAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isAppError(result.error.cause)) {
+    return { ...result, error: toTRPCError(result.error.cause) };
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(convertAppErrors);
+
+export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: await authenticateTenant(ctx.deps, ctx.credentials) }),
+);
+
+export const learnerProcedure = tenantProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: await authenticateLearner(ctx.deps, ctx.credentials, ctx.tenant) }),
+);
+
+export const adminProcedure = tenantProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: await authenticateAdmin(ctx.deps, ctx.credentials, ctx.tenant, ctx.apiKey) }),
+);
