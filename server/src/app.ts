@@ -7,7 +7,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import type { Config } from './config.js';
 import { errorTable, isAppError, type ErrorCode } from './errors.js';
+import { createOfflineCoach } from './coach/offline/offline-coach.js';
 import { createClerkVerifier } from './identity/clerk.js';
+import { createFeedbackRuns } from './practice/feedback-runs.js';
 import { createLearnerTokenSigner } from './identity/learner-token.js';
 import { resolveSigningSecret } from './identity/signing-secret.js';
 import { createRequestContextFactory, type AppDeps } from './trpc/context.js';
@@ -62,6 +64,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const store = options.store ?? openStore(config);
   const clock = options.clock ?? (() => new Date());
   const origins = createOriginRegistry(store);
+  const offlineCoach = createOfflineCoach();
   const deps: AppDeps = {
     config,
     store,
@@ -70,6 +73,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     origins,
     tokens: createLearnerTokenSigner(resolveSigningSecret(config.tokenSigningSecret, config.dataDir), clock),
     clerk: config.clerkJwtKey ? createClerkVerifier(config.clerkJwtKey) : null,
+    coachFor: () => offlineCoach,
+    feedbackRuns: createFeedbackRuns(),
   };
 
   app.setErrorHandler((error, request, reply) => {

@@ -5,7 +5,10 @@
  */
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { Config } from '../config.js';
+import type { Coach } from '../coach/coach.js';
 import type { OriginRegistry } from '../http/cors.js';
+import type { FeedbackRuns } from '../practice/feedback-runs.js';
+import type { Tenant } from '../store/records.js';
 import type { ClerkVerifier } from '../identity/clerk.js';
 import type { LearnerTokenSigner } from '../identity/learner-token.js';
 import type { AppLogger } from '../logger.js';
@@ -21,6 +24,10 @@ export interface AppDeps {
   clock: () => Date;
   /** Origins some tenant allows (CORS preflights); invalidate after changing a tenant's. */
   origins: OriginRegistry;
+  /** The coach that serves this tenant (offline, or a model provider per its AI settings). */
+  coachFor(tenant: Tenant): Coach;
+  /** Feedback generations in progress, shared by their subscribers. */
+  feedbackRuns: FeedbackRuns;
 }
 
 /** What the caller presented. Nothing here is trusted until a middleware verifies it. */

@@ -7,7 +7,8 @@
  * - `adminProcedure`: the tenant's secret key, or a Clerk admin of the tenant's organisation.
  */
 import { initTRPC } from '@trpc/server';
-import { isAppError } from '../errors.js';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import { errorTable, isAppError } from '../errors.js';
 import { authenticateAdmin, authenticateLearner, authenticateTenant } from '../identity/authenticate.js';
 import type { Context } from './context.js';
 import { describeError, toTRPCError } from './error-formatter.js';
@@ -17,7 +18,16 @@ const t = initTRPC.context<Context>().create({
     const maskInternal = ctx?.deps.config.env !== 'development';
     const { message, data } = describeError(error, maskInternal);
     const { stack, ...defaultData } = shape.data;
-    return { ...shape, message, data: { ...defaultData, ...(maskInternal ? {} : { stack }), ...data } };
+    // Errors thrown inside subscription generators bypass `convertAppErrors` and arrive as
+    // INTERNAL_SERVER_ERROR; deriving the codes from appCode keeps clients from retrying a
+    // NOT_FOUND forever and reports the right status.
+    const spec = errorTable[data.appCode];
+    return {
+      ...shape,
+      code: TRPC_ERROR_CODES_BY_KEY[spec.trpc],
+      message,
+      data: { ...defaultData, code: spec.trpc, httpStatus: spec.status, ...(maskInternal ? {} : { stack }), ...data },
+    };
   },
   sse: {
     // Pings keep proxies from closing an idle stream; the client reconnects (resuming with

@@ -79,6 +79,13 @@ const learnersRouter = router({
     if (!learner) throw new AppError('NOT_FOUND', 'No such learner.');
     return learnerProfile(learner);
   }),
+
+  /** Accommodations: mock-interview time limits are multiplied by `extendedTimeMultiplier`. */
+  setAccommodations: adminProcedure
+    .input(z.strictObject({ id, extendedTimeMultiplier: z.number().min(1).max(4).multipleOf(0.25) }))
+    .mutation(async ({ ctx, input }) =>
+      learnerProfile(await ctx.tenantStore.learners.update(input.id, { extendedTimeMultiplier: input.extendedTimeMultiplier })),
+    ),
 });
 
 const settingsRouter = router({

@@ -1,0 +1,74 @@
+/**
+ * Producing an answer's feedback: the coach streams parts, the finished feedback is saved and
+ * counted. Used by the `answer.feedback` subscription and by `session.complete` (a mock
+ * interview is scored in full before it is summarised).
+ */
+import { createHash } from 'node:crypto';
+import type { AnswerContext, FeedbackEvent, FeedbackPart } from '../coach/coach.js';
+import { AppError } from '../errors.js';
+import type { Answer, Feedback, InterviewSession, Learner, Tenant } from '../store/records.js';
+import type { TenantStore } from '../store/store.js';
+import type { AppDeps } from '../trpc/context.js';
+import { recordUsage } from './entitlement.js';
+import type { FeedbackProducer } from './feedback-runs.js';
+
+/** A stable pseudonym for the learner: what a coach (and its provider) may know of them. */
+export function learnerRef(learner: Learner): string {
+  return createHash('sha256').update(`${learner.tenantId}:${learner.id}`).digest('hex').slice(0, 32);
+}
+
+export interface FeedbackJob {
+  deps: AppDeps;
+  tenant: Tenant;
+  tenantStore: TenantStore;
+  learner: Learner;
+  session: InterviewSession;
+  answer: Answer;
+}
+
+export function feedbackProducer(job: FeedbackJob): FeedbackProducer {
+  const { deps, tenant, tenantStore, learner, session, answer } = job;
+  return async function* produce(signal) {
+    const question = session.questions.find((q) => q.id === answer.questionId);
+    if (!question) throw new AppError('NOT_FOUND', 'The question of this answer no longer exists.');
+    const context: AnswerContext = {
+      role: session.role,
+      seniority: session.seniority,
+      interviewType: session.interviewType,
+      jobDescription: session.jobDescription,
+      locale: learner.locale ?? tenant.settings.branding.locale,
+      learnerRef: learnerRef(learner),
+    };
+    try {
+      for await (const event of deps.coachFor(tenant).evaluateAnswer(question, answer.text, context, signal)) {
+        if (event.type === 'done') {
+          await tenantStore.answers.setFeedback(answer.id, 'ready', event.feedback);
+          await recordUsage(tenantStore, learner.id, deps.clock(), { feedback: 1 });
+        }
+        yield event;
+      }
+    } catch (error) {
+      // The answer itself is safe; mark the feedback failed so the learner can ask again.
+      if (!signal.aborted) {
+        deps.logger.error({ err: error, answerId: answer.id }, 'feedback generation failed');
+        await tenantStore.answers.setFeedback(answer.id, 'failed', null).catch(() => undefined);
+      }
+      throw error;
+    }
+  };
+}
+
+/** The parts a finished feedback consists of, in the order the widget shows them. */
+export function partsOf(feedback: Feedback): FeedbackPart[] {
+  const parts: FeedbackPart[] = feedback.criteria.map((criterion) => ({ kind: 'criterion', criterion }));
+  parts.push({ kind: 'overall', overallScore: feedback.overallScore });
+  parts.push({ kind: 'strengths', items: feedback.strengths });
+  parts.push({ kind: 'improvements', items: feedback.improvements });
+  parts.push({ kind: 'outline', items: feedback.outline });
+  if (feedback.notice) parts.push({ kind: 'notice', message: feedback.notice });
+  return parts;
+}
+
+export function replayEvents(feedback: Feedback): FeedbackEvent[] {
+  return [...partsOf(feedback).map((part): FeedbackEvent => ({ type: 'part', part })), { type: 'done', feedback }];
+}
