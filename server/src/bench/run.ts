@@ -8,6 +8,11 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { gradedCases } from '../coach/offline/fixtures/graded-answers.js';
+import { questionBank } from '../coach/offline/question-bank.js';
+import { scoreAnswer } from '../coach/offline/score-answer.js';
+
+const sampleAnswer = gradedCases[0]!.strong;
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 64;
@@ -19,10 +24,15 @@ interface Figures {
   errors: number;
 }
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<Figures> {
+async function load(
+  url: string,
+  headers: Record<string, string> = {},
+  options: { connections?: number; method?: 'GET' | 'POST'; body?: string } = {},
+): Promise<Figures> {
+  const settings = { url, headers, connections: options.connections ?? CONNECTIONS, method: options.method ?? 'GET', body: options.body };
   // Warm up (JIT, SQLite page cache) before measuring.
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  await autocannon({ ...settings, duration: 1 });
+  const result = await autocannon({ ...settings, duration: DURATION_S });
   return {
     requestsPerSec: result.requests.average,
     p50: result.latency.p50,
@@ -40,7 +50,11 @@ async function httpBench(): Promise<void> {
   const child = spawn(process.execPath, [join(here, 'servers.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-    const servers = JSON.parse(line) as { bare: number; noop: number; studio: { port: number; publishableKey: string; token: string } };
+    const servers = JSON.parse(line) as {
+      bare: number;
+      noop: number;
+      studio: { port: number; publishableKey: string; token: string; sessionId: string; questionId: string };
+    };
 
     console.log(`\nHTTP on loopback, ${CONNECTIONS} connections, ${DURATION_S} s each (autocannon; servers in a child process)`);
     const bare = await load(`http://127.0.0.1:${servers.bare}/`);
@@ -58,9 +72,46 @@ async function httpBench(): Promise<void> {
       `ratio authenticated read / tRPC no-op: ${(read.requestsPerSec / noop.requestsPerSec).toFixed(2)}x   (target >= 0.70x)`,
     );
     console.log(`p99 authenticated read:               ${read.p99} ms   (target <= 60 ms)`);
+
+    const submit = await load(
+      `http://127.0.0.1:${servers.studio.port}/trpc/answer.submit`,
+      {
+        'x-api-key': servers.studio.publishableKey,
+        authorization: `Bearer ${servers.studio.token}`,
+        'content-type': 'application/json',
+      },
+      {
+        connections: 32,
+        method: 'POST',
+        body: JSON.stringify({ sessionId: servers.studio.sessionId, questionId: servers.studio.questionId, text: sampleAnswer }),
+      },
+    );
+    console.log(`\n${row('answer.submit (stored, 32 connections)', submit)}`);
   } finally {
     child.kill();
   }
 }
 
+/** Rubric scoring time per answer: 1,000 distinct 300-word answers across every bank question. */
+function scoringBench(): void {
+  const words = gradedCases.flatMap((c) => [c.strong, c.middling]).join(' ').split(/\s+/);
+  const answers = Array.from({ length: 1000 }, (_, i) => {
+    const start = (i * 37) % (words.length - 300);
+    return `${words.slice(start, start + 300).join(' ')} Variant ${i}.`;
+  });
+  const questions = questionBank.map((q) => ({ id: q.id, text: q.text, competency: q.competency, guidance: q.guidance, source: q.id }));
+  for (let i = 0; i < 500; i++) scoreAnswer(questions[i % questions.length]!, answers[i]!); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const start = performance.now();
+    scoreAnswer(questions[i % questions.length]!, answers[i]!);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(3);
+  console.log('\nOffline rubric scoring: 1,000 distinct 300-word answers over every bank question');
+  console.log(`p50 ${pct(50)} ms   p99 ${pct(99)} ms   (target p99 <= 5 ms)`);
+}
+
+scoringBench();
 await httpBench();

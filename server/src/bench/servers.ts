@@ -53,16 +53,28 @@ async function interviewStudioServer() {
   const { tenant, publishableKey, secretKey } = await provisionTenant(deps.store, {
     name: 'Bench University',
     allowedOrigins: ['http://127.0.0.1'],
+    // The institution pays: the free tier must not stop a load test.
+    settings: { billingMode: 'sponsored' },
   });
   const signed = await deps.tokens.sign(
     { tenantId: tenant.id, externalId: 'bench-learner', email: null, name: null, guest: false, keyId: secretKey.record.id },
     86_400,
   );
   await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  // A practice session to answer, created through the API like the widget does.
+  const created = await fetch(`http://127.0.0.1:${port}/trpc/session.create`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': publishableKey.key, authorization: `Bearer ${signed.token}` },
+    body: JSON.stringify({ role: 'Software engineer', seniority: 'graduate', interviewType: 'behavioural', questionCount: 1, mode: 'practice' }),
+  });
+  const session = ((await created.json()) as { result: { data: { id: string; questions: { id: string }[] } } }).result.data;
   return {
-    port: (app.server.address() as AddressInfo).port,
+    port,
     publishableKey: publishableKey.key,
     token: signed.token,
+    sessionId: session.id,
+    questionId: session.questions[0]!.id,
   };
 }
 

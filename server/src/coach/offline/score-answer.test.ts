@@ -224,37 +224,3 @@ describe('resolveQuestionType', () => {
     expect(scoreAnswer(q, c.strong).overallScore).toBeGreaterThan(scoreAnswer(q, c.weak).overallScore + MARGIN);
   });
 });
-
-describe('scoreAnswer performance', () => {
-  // Each answer's time is its best of three runs, so a busy machine (other test files run in
-  // parallel) does not fail the test; a slow algorithm still would.
-  it('scores a 300-word answer with p99 under 5 ms', () => {
-    const words = gradedCases.map((c) => c.strong).join(' ').split(/\s+/);
-    const answers = Array.from({ length: 300 }, (_, i) => words.slice(i % 200, (i % 200) + 300).join(' '));
-    const question = bankQuestion('gen-beh-007');
-    for (const a of answers.slice(0, 100)) scoreAnswer(question, a); // warm up
-    const best = answers.map(() => Infinity);
-    for (let round = 0; round < 3; round++) {
-      answers.forEach((a, i) => {
-        const start = performance.now();
-        scoreAnswer(question, a);
-        best[i] = Math.min(best[i]!, performance.now() - start);
-      });
-    }
-    best.sort((x, y) => x - y);
-    expect(best[Math.ceil(best.length * 0.99) - 1]!).toBeLessThan(5);
-  });
-
-  it('stays linear: a 3,000-word answer scores in well under 50 ms', () => {
-    const long = Array.from({ length: 10 }, () => gradedCases.map((c) => c.strong).join(' ')).join(' ').split(/\s+/).slice(0, 3000).join(' ');
-    const question = bankQuestion('gen-beh-007');
-    scoreAnswer(question, long);
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      scoreAnswer(question, long);
-      best = Math.min(best, performance.now() - start);
-    }
-    expect(best).toBeLessThan(50);
-  });
-});
