@@ -7,8 +7,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import type { Config } from './config.js';
 import { errorTable, isAppError, type ErrorCode } from './errors.js';
+import { createAnthropicDeployment } from './coach/anthropic/deployment.js';
+import { endOfLifeWarning } from './coach/anthropic/settings.js';
 import { createOfflineCoach } from './coach/offline/offline-coach.js';
+import { createCoachSelector } from './coach/select-coach.js';
 import { createClerkVerifier } from './identity/clerk.js';
+import { learnerRef } from './practice/feedback.js';
 import { createFeedbackRuns } from './practice/feedback-runs.js';
 import { createLearnerTokenSigner } from './identity/learner-token.js';
 import { resolveSigningSecret } from './identity/signing-secret.js';
@@ -65,6 +69,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const clock = options.clock ?? (() => new Date());
   const origins = createOriginRegistry(store);
   const offlineCoach = createOfflineCoach();
+  const anthropic = config.anthropic ? createAnthropicDeployment(config.anthropic, { logger }) : null;
+  for (const model of new Set(config.anthropic ? [config.anthropic.feedbackModel, config.anthropic.questionModel] : [])) {
+    const warning = endOfLifeWarning(model, clock());
+    if (warning) logger.warn(warning);
+  }
+  const selectCoach = createCoachSelector({ offline: offlineCoach, anthropic, store, clock, logger });
   const deps: AppDeps = {
     config,
     store,
@@ -73,7 +83,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     origins,
     tokens: createLearnerTokenSigner(resolveSigningSecret(config.tokenSigningSecret, config.dataDir), clock),
     clerk: config.clerkJwtKey ? createClerkVerifier(config.clerkJwtKey) : null,
-    coachFor: () => offlineCoach,
+    coachFor: (tenant, learner) =>
+      selectCoach(tenant, {
+        ref: learnerRef(learner),
+        names: learner.name ? [learner.name] : [],
+        locale: learner.locale ?? tenant.settings.branding.locale,
+        restricted: false,
+      }),
     feedbackRuns: createFeedbackRuns(),
   };
 

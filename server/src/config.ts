@@ -3,6 +3,7 @@
  * embedded default (see DESIGN.md), so an empty environment runs the whole product locally.
  */
 import { z } from 'zod';
+import { anthropicEnvShape, anthropicSettingsFrom, type AnthropicSettings } from './coach/anthropic/settings.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -27,6 +28,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_LEARNER_PER_MINUTE: positiveInt.default(600),
   SEED_DEMO_TENANT: boolean.optional(),
   TRUST_PROXY: boolean.default(false),
+  ...anthropicEnvShape,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -49,6 +51,8 @@ export interface Config {
   rateLimit: { perKeyPerMinute: number; perLearnerPerMinute: number };
   seedDemoTenant: boolean;
   trustProxy: boolean;
+  /** Null: no ANTHROPIC_API_KEY, the offline coach serves everyone. */
+  anthropic: AnthropicSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     seedDemoTenant: e.SEED_DEMO_TENANT ?? e.NODE_ENV !== 'production',
     trustProxy: e.TRUST_PROXY,
+    anthropic: anthropicSettingsFrom(e),
   };
 }
 

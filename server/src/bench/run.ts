@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { anthropicBench } from './anthropic-bench.js';
 import { gradedCases } from '../coach/offline/fixtures/graded-answers.js';
 import { questionBank } from '../coach/offline/question-bank.js';
 import { scoreAnswer } from '../coach/offline/score-answer.js';
@@ -115,3 +116,4 @@ function scoringBench(): void {
 
 scoringBench();
 await httpBench();
+await anthropicBench();

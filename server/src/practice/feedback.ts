@@ -40,7 +40,7 @@ export function feedbackProducer(job: FeedbackJob): FeedbackProducer {
       learnerRef: learnerRef(learner),
     };
     try {
-      for await (const event of deps.coachFor(tenant).evaluateAnswer(question, answer.text, context, signal)) {
+      for await (const event of deps.coachFor(tenant, learner).evaluateAnswer(question, answer.text, context, signal)) {
         if (event.type === 'done') {
           await tenantStore.answers.setFeedback(answer.id, 'ready', event.feedback);
           await recordUsage(tenantStore, learner.id, deps.clock(), { feedback: 1 });

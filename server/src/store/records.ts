@@ -168,6 +168,13 @@ export interface CriterionScore {
   evidence: string[];
 }
 
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
+}
+
 export interface Feedback {
   overallScore: number;
   criteria: CriterionScore[];
@@ -178,6 +185,8 @@ export interface Feedback {
   model: string | null;
   promptVersion: string | null;
   notice: string | null;
+  /** Model tokens spent producing it (every attempt); absent for the offline coach. */
+  usage?: TokenUsage | null;
 }
 
 export type FeedbackStatus = 'pending' | 'ready' | 'failed';

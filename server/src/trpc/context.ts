@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import type { Coach } from '../coach/coach.js';
 import type { OriginRegistry } from '../http/cors.js';
 import type { FeedbackRuns } from '../practice/feedback-runs.js';
-import type { Tenant } from '../store/records.js';
+import type { Learner, Tenant } from '../store/records.js';
 import type { ClerkVerifier } from '../identity/clerk.js';
 import type { LearnerTokenSigner } from '../identity/learner-token.js';
 import type { AppLogger } from '../logger.js';
@@ -25,7 +25,7 @@ export interface AppDeps {
   /** Origins some tenant allows (CORS preflights); invalidate after changing a tenant's. */
   origins: OriginRegistry;
   /** The coach that serves this tenant (offline, or a model provider per its AI settings). */
-  coachFor(tenant: Tenant): Coach;
+  coachFor(tenant: Tenant, learner: Learner): Coach;
   /** Feedback generations in progress, shared by their subscribers. */
   feedbackRuns: FeedbackRuns;
 }

@@ -68,8 +68,9 @@ export const sessionRouter = router({
     await requireEntitlement({ tenant, tenantStore, learner, now }, 'questionSets');
 
     const recent = await tenantStore.sessions.listForLearner(learner.id, { limit: RECENT_SESSIONS_TO_AVOID });
-    const avoid = recent.items.flatMap((s) => s.questions.map((q) => q.source));
-    const coach = deps.coachFor(tenant);
+    // Bank ids for the offline coach, texts for a model that cannot know bank ids.
+    const avoid = recent.items.flatMap((s) => s.questions.flatMap((q) => [q.source, q.text]));
+    const coach = deps.coachFor(tenant, learner);
     const questions = await coach.generateQuestions(
       {
         role: input.role,
@@ -151,7 +152,7 @@ export const sessionRouter = router({
         await collectFeedback(deps.feedbackRuns.follow(answer.id, producer, signal ?? new AbortController().signal));
       }
       if (unscored.length > 0) answers = await tenantStore.answers.listForSession(session.id);
-      summary = await deps.coachFor(tenant).summariseMock({ session, answers }, signal);
+      summary = await deps.coachFor(tenant, learner).summariseMock({ session, answers }, signal);
     }
     const completed = await tenantStore.sessions.complete(session.id, summary);
     return sessionView(completed, answers);

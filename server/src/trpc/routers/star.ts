@@ -70,7 +70,7 @@ export const starRouter = router({
     const draft = await ctx.tenantStore.starDrafts.get(input.id);
     if (!draft || draft.learnerId !== ctx.learner.id) throw new AppError('NOT_FOUND', 'No such STAR story.');
     const locale = ctx.learner.locale ?? ctx.tenant.settings.branding.locale;
-    return ctx.deps.coachFor(ctx.tenant).suggestStar(draft, locale, signal);
+    return ctx.deps.coachFor(ctx.tenant, ctx.learner).suggestStar(draft, locale, signal);
   }),
 
   /** The story as answer text, ready to paste into an answer. */
