@@ -73,6 +73,12 @@ describe('tRPC over HTTP', () => {
     expect(res.json().error.data.appCode).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('answers a POST without a JSON content type with VALIDATION_FAILED, not an internal error', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/trpc/learner.startGuest', headers: { 'x-api-key': t.a.pk } });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.data.appCode).toBe('VALIDATION_FAILED');
+  });
+
   it('answers unknown procedures with NOT_FOUND', async () => {
     const res = await t.app.inject({ url: '/trpc/nothing.here', headers: { 'x-api-key': t.a.pk } });
     expect(res.statusCode).toBe(404);

@@ -18,15 +18,20 @@ const t = initTRPC.context<Context>().create({
     const maskInternal = ctx?.deps.config.env !== 'development';
     const { message, data } = describeError(error, maskInternal);
     const { stack, ...defaultData } = shape.data;
-    // Errors thrown inside subscription generators bypass `convertAppErrors` and arrive as
-    // INTERNAL_SERVER_ERROR; deriving the codes from appCode keeps clients from retrying a
+    // AppErrors thrown inside subscription generators bypass `convertAppErrors` and arrive as
+    // INTERNAL_SERVER_ERROR; taking the codes from the AppError keeps clients from retrying a
     // NOT_FOUND forever and reports the right status.
-    const spec = errorTable[data.appCode];
+    const spec = isAppError(error.cause) ? errorTable[error.cause.code] : null;
     return {
       ...shape,
-      code: TRPC_ERROR_CODES_BY_KEY[spec.trpc],
+      ...(spec ? { code: TRPC_ERROR_CODES_BY_KEY[spec.trpc] } : {}),
       message,
-      data: { ...defaultData, code: spec.trpc, httpStatus: spec.status, ...(maskInternal ? {} : { stack }), ...data },
+      data: {
+        ...defaultData,
+        ...(spec ? { code: spec.trpc, httpStatus: spec.status } : {}),
+        ...(maskInternal ? {} : { stack }),
+        ...data,
+      },
     };
   },
   sse: {
