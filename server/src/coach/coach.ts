@@ -99,6 +99,17 @@ export interface Coach {
   summariseMock(input: MockSummaryInput, signal?: AbortSignal): Promise<MockSummary>;
 }
 
+/** The parts a finished feedback consists of, in the order the widget shows them. */
+export function feedbackParts(feedback: Feedback): FeedbackPart[] {
+  const parts: FeedbackPart[] = feedback.criteria.map((criterion) => ({ kind: 'criterion', criterion }));
+  parts.push({ kind: 'overall', overallScore: feedback.overallScore });
+  parts.push({ kind: 'strengths', items: feedback.strengths });
+  parts.push({ kind: 'improvements', items: feedback.improvements });
+  parts.push({ kind: 'outline', items: feedback.outline });
+  if (feedback.notice) parts.push({ kind: 'notice', message: feedback.notice });
+  return parts;
+}
+
 /** Drains a feedback stream and returns the `done` feedback; throws if the stream has none. */
 export async function collectFeedback(events: AsyncIterable<FeedbackEvent>): Promise<Feedback> {
   let feedback: Feedback | null = null;

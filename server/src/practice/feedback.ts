@@ -4,7 +4,7 @@
  * interview is scored in full before it is summarised).
  */
 import { createHash } from 'node:crypto';
-import type { AnswerContext, FeedbackEvent, FeedbackPart } from '../coach/coach.js';
+import { feedbackParts, type AnswerContext, type FeedbackEvent } from '../coach/coach.js';
 import { AppError } from '../errors.js';
 import type { Answer, Feedback, InterviewSession, Learner, Tenant } from '../store/records.js';
 import type { TenantStore } from '../store/store.js';
@@ -58,17 +58,6 @@ export function feedbackProducer(job: FeedbackJob): FeedbackProducer {
   };
 }
 
-/** The parts a finished feedback consists of, in the order the widget shows them. */
-export function partsOf(feedback: Feedback): FeedbackPart[] {
-  const parts: FeedbackPart[] = feedback.criteria.map((criterion) => ({ kind: 'criterion', criterion }));
-  parts.push({ kind: 'overall', overallScore: feedback.overallScore });
-  parts.push({ kind: 'strengths', items: feedback.strengths });
-  parts.push({ kind: 'improvements', items: feedback.improvements });
-  parts.push({ kind: 'outline', items: feedback.outline });
-  if (feedback.notice) parts.push({ kind: 'notice', message: feedback.notice });
-  return parts;
-}
-
 export function replayEvents(feedback: Feedback): FeedbackEvent[] {
-  return [...partsOf(feedback).map((part): FeedbackEvent => ({ type: 'part', part })), { type: 'done', feedback }];
+  return [...feedbackParts(feedback).map((part): FeedbackEvent => ({ type: 'part', part })), { type: 'done', feedback }];
 }

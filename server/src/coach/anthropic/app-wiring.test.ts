@@ -30,7 +30,7 @@ it('streams feedback from Claude with its model and prompt version', async () =>
     'found three race conditions, fixed them and cut failed builds from 30% to 4%. I learned to measure before fixing.';
   const { answer } = await learner.answer.submit({ sessionId: session.id, questionId: session.questions[0]!.id, text });
   const events: FeedbackEvent[] = [];
-  for await (const envelope of await learner.answer.feedback({ answerId: answer.id })) events.push((envelope as [string, FeedbackEvent])[1]);
+  for await (const envelope of await learner.answer.feedback({ answerId: answer.id })) events.push((envelope as unknown as [string, FeedbackEvent])[1]);
   const done = events.at(-1) as Extract<FeedbackEvent, { type: 'done' }>;
   expect(done.type).toBe('done');
   expect(done.feedback).toMatchObject({ source: 'anthropic', model: 'claude-sonnet-4-6' });

@@ -11,7 +11,7 @@
 import type { Answer, Feedback, MockSummary, Question } from '../../store/records.js';
 import type { FeedbackCriterion, MockSummaryInput } from '../coach.js';
 import { competencyLabel } from './competencies.js';
-import { OFFLINE_PROMPT_VERSION, scoreAnswer } from './score-answer.js';
+import { offlineFeedback, scoreAnswer } from './score-answer.js';
 
 const CRITERION_TIPS: Record<FeedbackCriterion, string> = {
   structure: 'tell each story in STAR order, ending with the result',
@@ -73,18 +73,7 @@ function scoreAnswerAsFeedback(
   interviewType: MockSummaryInput['session']['interviewType'],
   company: string | null,
 ): Feedback {
-  const score = scoreAnswer(question, text, { interviewType, company });
-  return {
-    overallScore: score.overallScore,
-    criteria: score.criteria,
-    strengths: score.strengths,
-    improvements: score.improvements,
-    outline: score.outline,
-    source: 'offline',
-    model: null,
-    promptVersion: OFFLINE_PROMPT_VERSION,
-    notice: score.notice,
-  };
+  return offlineFeedback(scoreAnswer(question, text, { interviewType, company }));
 }
 
 function writeSummary(scored: readonly Scored[], total: number, overall: number, lateCount: number): string {

@@ -4,17 +4,18 @@
  * timers; feedback is still streamed part by part (a microtask apart) so callers exercise the
  * same code path as with a model-backed coach.
  */
-import type { Feedback, MockSummary, Question, StarDraftContent } from '../../store/records.js';
-import type {
-  AnswerContext,
-  Coach,
-  FeedbackEvent,
-  MockSummaryInput,
-  QuestionSpec,
-  StarSuggestions,
+import type { MockSummary, Question, StarDraftContent } from '../../store/records.js';
+import {
+  feedbackParts,
+  type AnswerContext,
+  type Coach,
+  type FeedbackEvent,
+  type MockSummaryInput,
+  type QuestionSpec,
+  type StarSuggestions,
 } from '../coach.js';
 import { summariseMockSession } from './mock-summary.js';
-import { OFFLINE_PROMPT_VERSION, scoreAnswer } from './score-answer.js';
+import { OFFLINE_PROMPT_VERSION, offlineFeedback, scoreAnswer } from './score-answer.js';
 import { selectQuestions } from './select-questions.js';
 import { suggestForStarDraft } from './star-suggestions.js';
 
@@ -54,24 +55,8 @@ export function createOfflineCoach(): Coach {
         return event;
       };
 
-      for (const criterion of score.criteria) yield await step({ type: 'part', part: { kind: 'criterion', criterion } });
-      yield await step({ type: 'part', part: { kind: 'overall', overallScore: score.overallScore } });
-      yield await step({ type: 'part', part: { kind: 'strengths', items: score.strengths } });
-      yield await step({ type: 'part', part: { kind: 'improvements', items: score.improvements } });
-      yield await step({ type: 'part', part: { kind: 'outline', items: score.outline } });
-      if (notice) yield await step({ type: 'part', part: { kind: 'notice', message: notice } });
-
-      const feedback: Feedback = {
-        overallScore: score.overallScore,
-        criteria: score.criteria,
-        strengths: score.strengths,
-        improvements: score.improvements,
-        outline: score.outline,
-        source: 'offline',
-        model: null,
-        promptVersion: OFFLINE_PROMPT_VERSION,
-        notice,
-      };
+      const feedback = offlineFeedback(score, notice);
+      for (const part of feedbackParts(feedback)) yield await step({ type: 'part', part });
       yield await step({ type: 'done', feedback });
     },
 

@@ -10,7 +10,7 @@
  * Caps keep nonsense low whatever else it does well: an off-topic answer (relevance 1) scores
  * at most 25, a barely related one at most 50, and very short answers at most 10 or 35.
  */
-import type { CriterionScore, InterviewType, Question } from '../../store/records.js';
+import type { CriterionScore, Feedback, InterviewType, Question } from '../../store/records.js';
 import type { FeedbackCriterion } from '../coach.js';
 import { analyseAnswer, type SentenceFeatures } from './answer-features.js';
 import { competencyLabel, competencyLexicon } from './competencies.js';
@@ -46,6 +46,21 @@ export interface AnswerScore {
   /** A caveat for the learner (off-topic, too short), or null. */
   notice: string | null;
   questionType: QuestionType;
+}
+
+/** The stored feedback for a score (the offline coach's `done` result). */
+export function offlineFeedback(score: AnswerScore, notice: string | null = score.notice): Feedback {
+  return {
+    overallScore: score.overallScore,
+    criteria: score.criteria,
+    strengths: score.strengths,
+    improvements: score.improvements,
+    outline: score.outline,
+    source: 'offline',
+    model: null,
+    promptVersion: OFFLINE_PROMPT_VERSION,
+    notice,
+  };
 }
 
 export interface ScoreOptions {
