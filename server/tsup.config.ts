@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/main.ts', 'src/index.ts', 'src/cli/tenant.ts', 'src/bench/run.ts', 'src/bench/servers.ts'],
+  entry: ['src/main.ts', 'src/index.ts', 'src/cli/tenant.ts', 'src/bench/run.ts', 'src/bench/servers.ts', 'src/cli/db-sync-indexes.ts'],
   format: ['esm'],
   target: 'node20',
   platform: 'node',

@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import { anthropicEnvShape, anthropicSettingsFrom, type AnthropicSettings } from './coach/anthropic/settings.js';
+import type { AnalyticsSettings } from './observability/analytics.js';
+import type { ErrorMonitorSettings } from './observability/error-monitor.js';
+import { analyticsSettingsFrom, errorMonitorSettingsFrom, observabilityEnvShape } from './observability/settings.js';
+import { privacyEnvShape } from './privacy/settings.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -28,7 +32,16 @@ const envSchema = z.object({
   RATE_LIMIT_PER_LEARNER_PER_MINUTE: positiveInt.default(600),
   SEED_DEMO_TENANT: boolean.optional(),
   TRUST_PROXY: boolean.default(false),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_\w+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  STRIPE_API_HOST: z.string().min(1).optional(),
+  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).max(200).includes('@', { message: 'must hold an e-mail address' }).optional(),
   ...anthropicEnvShape,
+  ...observabilityEnvShape,
+  ...privacyEnvShape,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -53,6 +66,29 @@ export interface Config {
   trustProxy: boolean;
   /** Null: no ANTHROPIC_API_KEY, the offline coach serves everyone. */
   anthropic: AnthropicSettings | null;
+  /** Null: no POSTHOG_KEY, no product analytics. */
+  analytics: AnalyticsSettings | null;
+  /** Null: no SENTRY_DSN, no error monitoring. */
+  errorMonitoring: ErrorMonitorSettings | null;
+  /** Erased accounts are purged for good within `purgeAfterDays` (1 to 30). */
+  privacy: { purgeAfterDays: number };
+  /** Null: no Stripe keys; passes sell through the demo checkout (not in production). */
+  stripe: StripeSettings | null;
+  mail: MailSettings;
+}
+
+export interface StripeSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** Where the Stripe API is (tests point it at a local fake); empty means api.stripe.com. */
+  api: { host?: string; port?: number; protocol?: 'http' | 'https' };
+}
+
+export interface MailSettings {
+  /** Null: e-mails stay in the outbox (logged, listed at /dev/outbox outside production). */
+  smtpUrl: string | null;
+  /** Sender address; the display name is each tenant's product name. */
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -79,8 +115,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
     problems.push('PUBLIC_URL: required in production (the https URL browsers use)');
   }
-  if (e.MONGODB_URI) {
-    problems.push('MONGODB_URI: the MongoDB store is not part of this build yet; unset it to use SQLite');
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+    problems.push('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: set both (Stripe payments) or neither (demo checkout)');
+  }
+  if (e.NODE_ENV === 'production' && e.SMTP_URL && !e.MAIL_FROM) {
+    problems.push('MAIL_FROM: required in production when SMTP_URL is set (an address your SMTP server may send from)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -91,7 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     publicUrl,
     dataDir: e.DATA_DIR,
-    store: { kind: 'sqlite', file: `${e.DATA_DIR}/interview-studio.sqlite` },
+    store: e.MONGODB_URI ? { kind: 'mongo', uri: e.MONGODB_URI } : { kind: 'sqlite', file: `${e.DATA_DIR}/interview-studio.sqlite` },
     tokenSigningSecret: e.TOKEN_SIGNING_SECRET ?? null,
     learnerTokenTtlSeconds: e.LEARNER_TOKEN_TTL_SECONDS,
     guestTokenTtlSeconds: e.GUEST_TOKEN_TTL_SECONDS,
@@ -105,6 +144,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoTenant: e.SEED_DEMO_TENANT ?? e.NODE_ENV !== 'production',
     trustProxy: e.TRUST_PROXY,
     anthropic: anthropicSettingsFrom(e),
+    analytics: analyticsSettingsFrom(e),
+    errorMonitoring: errorMonitorSettingsFrom(e),
+    privacy: { purgeAfterDays: e.ERASURE_PURGE_DAYS },
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            api: {
+              ...(e.STRIPE_API_HOST ? { host: e.STRIPE_API_HOST } : {}),
+              ...(e.STRIPE_API_PORT ? { port: e.STRIPE_API_PORT } : {}),
+              ...(e.STRIPE_API_PROTOCOL ? { protocol: e.STRIPE_API_PROTOCOL } : {}),
+            },
+          }
+        : null,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM ?? 'Interview Studio <no-reply@localhost>' },
   };
 }
 

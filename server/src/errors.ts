@@ -10,6 +10,10 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   PASS_REQUIRED: 'PASS_REQUIRED',
+  /** The learner restricted processing of their data: no feedback, questions or suggestions. */
+  PROCESSING_RESTRICTED: 'PROCESSING_RESTRICTED',
+  /** The learner must confirm the tenant's minimum age (`privacy.confirmAge`) first. */
+  AGE_CONFIRMATION_REQUIRED: 'AGE_CONFIRMATION_REQUIRED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   RATE_LIMITED: 'RATE_LIMITED',
   UNAVAILABLE: 'UNAVAILABLE',
@@ -57,6 +61,17 @@ export const errorTable: Record<ErrorCode, ErrorSpec> = {
     status: 402,
     trpc: 'PAYMENT_REQUIRED',
     message: 'You have used your free practice. A pass unlocks more.',
+  },
+  PROCESSING_RESTRICTED: {
+    status: 403,
+    trpc: 'FORBIDDEN',
+    message:
+      'You have restricted the processing of your data, so no questions, scores or feedback are produced. Lift the restriction in your privacy settings to practise again.',
+  },
+  AGE_CONFIRMATION_REQUIRED: {
+    status: 403,
+    trpc: 'FORBIDDEN',
+    message: 'Please confirm your age before you start.',
   },
   PAYLOAD_TOO_LARGE: { status: 413, trpc: 'PAYLOAD_TOO_LARGE', message: 'That is too long.' },
   RATE_LIMITED: {

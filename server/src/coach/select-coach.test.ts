@@ -140,19 +140,18 @@ describe('what reaches the provider', () => {
     }
   });
 
-  it('never calls the provider for a learner who restricted processing', async () => {
+  it('processes nothing for a learner who restricted processing: no provider call, no offline scoring', async () => {
     const coach = coachFor(tenant, { ...learner, restricted: true });
-    const events = await collect(coach.evaluateAnswer(sampleQuestion, answer, sampleContext));
-    const questions = await coach.generateQuestions(spec);
-    const suggestions = await coach.suggestStar(star, 'en-GB');
-    const summary = await coach.summariseMock(mock());
+    const refused = { kind: 'AppError', code: 'PROCESSING_RESTRICTED' };
+    await expect(collect(coach.evaluateAnswer(sampleQuestion, answer, sampleContext))).rejects.toMatchObject(refused);
+    await expect(coach.generateQuestions(spec)).rejects.toMatchObject(refused);
+    await expect(coach.suggestStar(star, 'en-GB')).rejects.toMatchObject(refused);
+    await expect(coach.summariseMock(mock())).rejects.toMatchObject(refused);
+    // Also without any provider configured: the offline coach does not score them either.
+    const offlineOnly = selectCoach({ offline, anthropic: null, store, clock }, tenant, { ...learner, restricted: true });
+    await expect(offlineOnly.generateQuestions(spec)).rejects.toMatchObject(refused);
 
     expect(fake.calls).toHaveLength(0);
-    expect(events[0]).toEqual({ type: 'part', part: { kind: 'notice', message: fallbackNotices.restricted } });
-    expect(doneOf(events)).toMatchObject({ source: 'offline', notice: expect.stringContaining(fallbackNotices.restricted) });
-    expect(questions).toHaveLength(2);
-    expect(suggestions.overall[0]).toBe(fallbackNotices.restricted);
-    expect(summary.summary).toContain(fallbackNotices.restricted);
     expect(await counters(tenant)).toEqual({});
   });
 

@@ -2,8 +2,8 @@
  * Picks the coach that serves one learner of one tenant — the only place that decides whether
  * a learner's text may go to an AI provider:
  *
- * 1. restricted processing → the offline coach, with a notice; the provider is never called
- *    (no adapter is even built);
+ * 1. restricted processing → a coach that refuses every call with PROCESSING_RESTRICTED: no
+ *    provider call and no offline scoring either (privacy/restriction.ts); no adapter is built;
  * 2. no Anthropic deployment (no `ANTHROPIC_API_KEY`) → the offline coach, as it always was;
  * 3. otherwise Claude with the tenant's models (or the deployment's defaults), learner text
  *    redacted (identifiers, and the learner's own name), token usage added to the tenant's
@@ -16,7 +16,8 @@ import type { Tenant } from '../store/records.js';
 import type { Store, TenantStore } from '../store/store.js';
 import { createAnthropicCoach } from './anthropic/anthropic-coach.js';
 import type { AnthropicDeployment } from './anthropic/deployment.js';
-import { offlineWithNotice, withOfflineFallback, type FallbackReason } from './anthropic/offline-fallback.js';
+import { refusingCoach } from '../privacy/restriction.js';
+import { withOfflineFallback, type FallbackReason } from './anthropic/offline-fallback.js';
 import { AiCounter, usageCounterDeltas } from './anthropic/usage.js';
 import type { Coach } from './coach.js';
 
@@ -40,7 +41,7 @@ export interface CoachLearner {
   names: readonly string[];
   /** For results whose input carries no locale (mock summaries). */
   locale: string;
-  /** The learner restricted processing of their data: no AI provider may receive it. */
+  /** The learner restricted processing of their data: nothing may process it, offline or not. */
   restricted: boolean;
 }
 
@@ -51,7 +52,7 @@ export async function tokensUsedThisMonth(tenantStore: TenantStore, now: Date): 
 }
 
 export function selectCoach(deps: CoachSelectionDeps, tenant: Tenant, learner: CoachLearner): Coach {
-  if (learner.restricted) return offlineWithNotice(deps.offline, 'restricted');
+  if (learner.restricted) return refusingCoach();
   const anthropic = deps.anthropic;
   if (!anthropic) return deps.offline;
 

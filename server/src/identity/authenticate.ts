@@ -3,6 +3,8 @@
  * `trpc/init.ts` call these; nothing else decides who a caller is.
  */
 import { AppError } from '../errors.js';
+import { hasConfirmedAge, isAgeGateEnforced } from '../privacy/age-gate.js';
+import { minimumAgeOf } from '../privacy/settings.js';
 import type { ApiKey, Learner, Tenant } from '../store/records.js';
 import type { TenantStore } from '../store/store.js';
 import type { AppDeps, Credentials } from '../trpc/context.js';
@@ -72,33 +74,36 @@ export function isOriginAllowed(tenant: Tenant, origin: string): boolean {
   return tenant.settings.allowedOrigins.includes(origin);
 }
 
-async function learnerFor(
-  tenantStore: TenantStore,
-  profile: { externalId: string; email: string | null; name: string | null; guest: boolean },
-): Promise<Learner> {
-  const existing = await tenantStore.learners.getByExternalId(profile.externalId);
-  // Only write when something changed: most requests are reads by a known learner.
-  const changed =
-    existing !== null &&
-    ((profile.email !== null && profile.email !== existing.email) ||
-      (profile.name !== null && profile.name !== existing.name));
-  if (existing && !changed) return existing;
-  return tenantStore.learners.upsertByExternalId({
-    externalId: profile.externalId,
-    ...(profile.email !== null ? { email: profile.email } : {}),
-    ...(profile.name !== null ? { name: profile.name } : {}),
-    guest: profile.guest,
-  });
+/** Who a learner credential names, verified, before any learner record is looked up. */
+export interface LearnerIdentity {
+  externalId: string;
+  email: string | null;
+  name: string | null;
+  guest: boolean;
+  /** When the credential was issued; null when it does not say. */
+  issuedAt: Date | null;
 }
 
-export async function authenticateLearner(
+export interface LearnerIdentityAuth {
+  identity: LearnerIdentity;
+  /** The stored learner, or null before their first use (nothing is stored before it). */
+  learner: Learner | null;
+  tokenExpiresAt: Date | null;
+}
+
+// `lastActiveAt` drives retention; recording it at most hourly costs one write per learner-hour.
+const ACTIVITY_RESOLUTION_MS = 3_600_000;
+
+const wholeSecond = (time: Date | string) => Math.floor(new Date(time).getTime() / 1000);
+
+async function verifyLearnerCredential(
   deps: AppDeps,
   credentials: Credentials,
   tenant: Tenant,
-): Promise<LearnerAuth> {
+  tenantStore: TenantStore,
+): Promise<{ identity: LearnerIdentity; tokenExpiresAt: Date | null }> {
   const bearer = credentials.bearer;
   if (!bearer) throw new AppError('UNAUTHENTICATED', 'A learner token is required (Authorization: Bearer …).');
-  const tenantStore = deps.store.forTenant(tenant.id);
 
   if (peekIssuer(bearer) === LEARNER_TOKEN_ISSUER) {
     const claims = await deps.tokens.verify(bearer, tenant.id);
@@ -115,22 +120,101 @@ export async function authenticateLearner(
         details: { reason: 'guest-disabled' },
       });
     }
-    const learner = await learnerFor(tenantStore, claims);
-    return { learner, tokenExpiresAt: claims.expiresAt };
+    const { externalId, email, name, guest, issuedAt } = claims;
+    return { identity: { externalId, email, name, guest, issuedAt }, tokenExpiresAt: claims.expiresAt };
   }
 
   if (deps.clerk) {
-    const identity = await deps.clerk.verify(bearer, tenant.settings.allowedOrigins);
-    const learner = await learnerFor(tenantStore, {
-      externalId: `clerk:${identity.userId}`,
-      email: null,
-      name: null,
-      guest: false,
-    });
-    return { learner, tokenExpiresAt: null };
+    const clerk = await deps.clerk.verify(bearer, tenant.settings.allowedOrigins);
+    return {
+      identity: { externalId: `clerk:${clerk.userId}`, email: null, name: null, guest: false, issuedAt: clerk.issuedAt },
+      tokenExpiresAt: null,
+    };
   }
 
   throw new AppError('UNAUTHENTICATED', 'The learner token is not valid.', { details: { reason: 'token-invalid' } });
+}
+
+/**
+ * The stored learner of this identity, or null, kept current (e-mail and name from the token
+ * unless the learner corrected them, hourly activity). A credential issued before its
+ * account was erased is refused: deleting an account ends its tokens at once, while a token
+ * issued afterwards may start a new, empty account.
+ */
+async function storedLearner(deps: AppDeps, tenantStore: TenantStore, identity: LearnerIdentity): Promise<Learner | null> {
+  const existing = await tenantStore.learners.getByExternalId(identity.externalId);
+  const predatesAccount = !existing || identity.issuedAt === null || wholeSecond(identity.issuedAt) < wholeSecond(existing.createdAt);
+  if (predatesAccount && (await deps.erasure.erasedSince(tenantStore, identity.externalId, identity.issuedAt))) {
+    throw new AppError('UNAUTHENTICATED', 'This account has been deleted.', { details: { reason: 'account-deleted' } });
+  }
+  if (!existing) return null;
+
+  let learner = existing;
+  // Only write when something changed: most requests are reads by a known learner.
+  const changed =
+    existing.profileEditedAt == null &&
+    ((identity.email !== null && identity.email !== existing.email) || (identity.name !== null && identity.name !== existing.name));
+  if (changed) {
+    learner = await tenantStore.learners.upsertByExternalId({
+      externalId: identity.externalId,
+      ...(identity.email !== null ? { email: identity.email } : {}),
+      ...(identity.name !== null ? { name: identity.name } : {}),
+    });
+  }
+  const now = deps.clock();
+  if (now.getTime() - Date.parse(learner.lastActiveAt) >= ACTIVITY_RESOLUTION_MS) {
+    try {
+      await tenantStore.learners.touchActive(learner.id);
+      learner = { ...learner, lastActiveAt: now.toISOString() };
+    } catch (error) {
+      deps.logger.warn({ err: error, learnerId: learner.id }, 'could not record learner activity');
+    }
+  }
+  return learner;
+}
+
+function ageConfirmationRequired(tenant: Tenant): AppError {
+  return new AppError('AGE_CONFIRMATION_REQUIRED', undefined, { details: { minimumAge: minimumAgeOf(tenant) } });
+}
+
+/**
+ * A verified learner, created on first use. Where the tenant enforces the age gate, nobody is
+ * created (and no call is served) before the learner confirms the minimum age.
+ */
+export async function authenticateLearner(
+  deps: AppDeps,
+  credentials: Credentials,
+  tenant: Tenant,
+): Promise<LearnerAuth> {
+  const tenantStore = deps.store.forTenant(tenant.id);
+  const { identity, tokenExpiresAt } = await verifyLearnerCredential(deps, credentials, tenant, tenantStore);
+  let learner = await storedLearner(deps, tenantStore, identity);
+  const gate = isAgeGateEnforced(tenant);
+  if (!learner) {
+    if (gate) throw ageConfirmationRequired(tenant);
+    learner = await tenantStore.learners.upsertByExternalId({
+      externalId: identity.externalId,
+      ...(identity.email !== null ? { email: identity.email } : {}),
+      ...(identity.name !== null ? { name: identity.name } : {}),
+      guest: identity.guest,
+    });
+  }
+  if (gate && !hasConfirmedAge(tenant, learner)) throw ageConfirmationRequired(tenant);
+  return { learner, tokenExpiresAt };
+}
+
+/**
+ * A verified learner credential and the learner it names if they exist, creating nothing:
+ * for the calls that come before an account (the age confirmation).
+ */
+export async function authenticateLearnerIdentity(
+  deps: AppDeps,
+  credentials: Credentials,
+  tenant: Tenant,
+): Promise<LearnerIdentityAuth> {
+  const tenantStore = deps.store.forTenant(tenant.id);
+  const { identity, tokenExpiresAt } = await verifyLearnerCredential(deps, credentials, tenant, tenantStore);
+  return { identity, learner: await storedLearner(deps, tenantStore, identity), tokenExpiresAt };
 }
 
 export async function authenticateAdmin(

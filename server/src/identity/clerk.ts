@@ -11,6 +11,8 @@ export interface ClerkIdentity {
   orgId: string | null;
   /** Role without the "org:" prefix ("admin", "member"). */
   orgRole: string | null;
+  /** The session token's `iat`, when it has one. */
+  issuedAt: Date | null;
 }
 
 export interface ClerkVerifier {
@@ -36,7 +38,8 @@ export function createClerkVerifier(jwtKey: string): ClerkVerifier {
       const o = (payload.o ?? null) as { id?: unknown; rol?: unknown } | null;
       const orgId = typeof o?.id === 'string' ? o.id : typeof payload.org_id === 'string' ? payload.org_id : null;
       const rawRole = typeof o?.rol === 'string' ? o.rol : typeof payload.org_role === 'string' ? payload.org_role : null;
-      return { userId: payload.sub, orgId, orgRole: rawRole ? rawRole.replace(/^org:/, '') : null };
+      const issuedAt = typeof payload.iat === 'number' ? new Date(payload.iat * 1000) : null;
+      return { userId: payload.sub, orgId, orgRole: rawRole ? rawRole.replace(/^org:/, '') : null, issuedAt };
     },
   };
 }

@@ -243,6 +243,6 @@ describe('Clerk session tokens (verified offline with a local RSA key)', () => {
       .setNotBefore(now - 5)
       .setExpirationTime(now + 60)
       .sign(privateKey);
-    expect(await verifier.verify(token, [ORIGIN_A])).toEqual({ userId: 'user_v1', orgId: ORG, orgRole: 'admin' });
+    expect(await verifier.verify(token, [ORIGIN_A])).toEqual({ userId: 'user_v1', orgId: ORG, orgRole: 'admin', issuedAt: expect.any(Date) });
   });
 });

@@ -18,10 +18,12 @@ export interface LearnerClaims {
   /** Id of the API key that minted the token (null for guest tokens). */
   keyId: string | null;
   expiresAt: Date;
+  /** `iat`: sign-in refuses tokens issued before their account was erased. */
+  issuedAt: Date;
 }
 
 export interface LearnerTokenSigner {
-  sign(claims: Omit<LearnerClaims, 'expiresAt'>, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }>;
+  sign(claims: Omit<LearnerClaims, 'expiresAt' | 'issuedAt'>, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }>;
   verify(token: string, tenantId: string): Promise<LearnerClaims>;
 }
 
@@ -81,6 +83,7 @@ export function createLearnerTokenSigner(secret: string, now: () => Date = () =>
           guest: payload.guest === true,
           keyId: typeof payload.kid === 'string' ? payload.kid : null,
           expiresAt: new Date((payload.exp as number) * 1000),
+          issuedAt: new Date((payload.iat as number) * 1000),
         };
         remember(token, claims);
         return claims;

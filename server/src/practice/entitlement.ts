@@ -1,10 +1,12 @@
 /**
  * What a learner may do beyond the free tier, decided in one place. The free tier counts
  * question sets and feedback per learner per calendar month (UTC); an active pass or a
- * sponsoring institution lifts the limits. The passes issue extends `passFor`.
+ * sponsoring institution lifts the limits. Passes come from purchases, grants and seats
+ * (billing/); however a pass was obtained, this is the only place that reads it for access.
  */
+import { coveredUntil } from '../billing/pass-window.js';
 import { AppError } from '../errors.js';
-import type { Learner, Pass, Tenant } from '../store/records.js';
+import type { BillingMode, IsoTime, Learner, Pass, Tenant } from '../store/records.js';
 import type { TenantStore } from '../store/store.js';
 
 export type MeteredAction = 'questionSets' | 'feedback';
@@ -15,6 +17,9 @@ export interface Entitlement {
   /** Remaining free uses this month; null when unlimited. */
   remaining: Record<MeteredAction, number | null>;
   period: string;
+  billingMode: BillingMode;
+  /** Where access ends: the active pass, or a pass queued right after it; null without a pass. */
+  coveredUntil: IsoTime | null;
 }
 
 export interface EntitlementContext {
@@ -43,9 +48,11 @@ export function activePass(passes: readonly Pass[], now: Date): Pass | null {
 export async function getEntitlement(ctx: EntitlementContext): Promise<Entitlement> {
   const period = usagePeriod(ctx.now);
   const unlimited = { questionSets: null, feedback: null };
-  if (ctx.tenant.settings.billingMode === 'sponsored') return { kind: 'sponsored', pass: null, remaining: unlimited, period };
-  const pass = activePass(await ctx.tenantStore.passes.listForLearner(ctx.learner.id), ctx.now);
-  if (pass) return { kind: 'pass', pass, remaining: unlimited, period };
+  const billingMode = ctx.tenant.settings.billingMode;
+  if (billingMode === 'sponsored') return { kind: 'sponsored', pass: null, remaining: unlimited, period, billingMode, coveredUntil: null };
+  const passes = await ctx.tenantStore.passes.listForLearner(ctx.learner.id);
+  const pass = activePass(passes, ctx.now);
+  if (pass) return { kind: 'pass', pass, remaining: unlimited, period, billingMode, coveredUntil: coveredUntil(passes, ctx.now) };
   const usage = await ctx.tenantStore.usage.get(learnerSubject(ctx.learner.id), period);
   const { questionSetsPerMonth, feedbackPerMonth } = ctx.tenant.settings.freeTier;
   return {
@@ -56,6 +63,8 @@ export async function getEntitlement(ctx: EntitlementContext): Promise<Entitleme
       feedback: Math.max(0, feedbackPerMonth - (usage.counters.feedback ?? 0)),
     },
     period,
+    billingMode,
+    coveredUntil: null,
   };
 }
 
@@ -64,7 +73,9 @@ export async function requireEntitlement(ctx: EntitlementContext, action: Metere
   const entitlement = await getEntitlement(ctx);
   const remaining = entitlement.remaining[action];
   if (remaining !== null && remaining <= 0) {
-    throw new AppError('PASS_REQUIRED', undefined, { details: { action, period: entitlement.period } });
+    throw new AppError('PASS_REQUIRED', undefined, {
+      details: { action, period: entitlement.period, billingMode: entitlement.billingMode },
+    });
   }
   return entitlement;
 }

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { feedbackParts, type AnswerContext, type FeedbackEvent } from '../coach/coach.js';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
+import { scoreBand } from '../observability/analytics.js';
 import type { Answer, Feedback, InterviewSession, Learner, Tenant } from '../store/records.js';
 import type { TenantStore } from '../store/store.js';
 import type { AppDeps } from '../trpc/context.js';
@@ -44,13 +45,19 @@ export function feedbackProducer(job: FeedbackJob): FeedbackProducer {
         if (event.type === 'done') {
           await tenantStore.answers.setFeedback(answer.id, 'ready', event.feedback);
           await recordUsage(tenantStore, learner.id, deps.clock(), { feedback: 1 });
+          deps.analytics.capture('feedback delivered', { tenantId: tenant.id, learner }, {
+            source: event.feedback.source,
+            scoreBand: scoreBand(event.feedback.overallScore),
+            fallback: event.feedback.notice !== null,
+          });
         }
         yield event;
       }
     } catch (error) {
       // The answer itself is safe; mark the feedback failed so the learner can ask again.
       if (!signal.aborted) {
-        deps.logger.error({ err: error, answerId: answer.id }, 'feedback generation failed');
+        // A refusal (restricted processing) is the learner's choice, not a failure to log.
+        if (!isAppError(error)) deps.logger.error({ err: error, answerId: answer.id }, 'feedback generation failed');
         await tenantStore.answers.setFeedback(answer.id, 'failed', null).catch(() => undefined);
       }
       throw error;

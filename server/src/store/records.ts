@@ -51,6 +51,32 @@ export interface TenantSettings {
   clerkOrganizationId: string | null;
   /** Minimum age a learner must confirm (never below 13). */
   minimumAge: number;
+  /** Age gate and retention of inactive learners (privacy/settings.ts). */
+  privacy: TenantPrivacySettings;
+  /** What learners can buy (learner-pays) and how long each pass lasts. */
+  passProducts: PassProduct[];
+}
+
+/** One pass a tenant sells. Amounts are in minor units (pence, cents) of `currency`. */
+export interface PassProduct {
+  type: PassType;
+  /** Shown to learners ("Week pass"). */
+  name: string;
+  durationDays: number;
+  amount: number;
+  /** ISO 4217, lower case ("gbp"). */
+  currency: string;
+  /** A Stripe Price to charge instead of `amount` (price_…); null builds the price inline. */
+  stripePriceId: string | null;
+}
+
+export interface TenantPrivacySettings {
+  /** No learner is stored until they confirm `minimumAge` (`privacy.confirmAge`). */
+  requireAgeConfirmation: boolean;
+  /** Learners inactive this many days are erased; null keeps them while the tenant exists. */
+  inactiveLearnerDays: number | null;
+  /** The reminder e-mail goes out this many days before that erasure. */
+  retentionReminderDays: number;
 }
 
 export interface Tenant {
@@ -93,6 +119,20 @@ export interface Learner {
   createdAt: IsoTime;
   updatedAt: IsoTime;
   lastActiveAt: IsoTime;
+  // Privacy state (see privacy/): each is when the learner chose it, null when not chosen.
+  /** Restricted processing: no AI processing of any kind while set (privacy.restrict). */
+  restrictedAt: IsoTime | null;
+  /** Opted out of product analytics. */
+  analyticsOptOutAt: IsoTime | null;
+  /** Consented to marketing e-mails; null when never given or withdrawn. */
+  marketingConsentAt: IsoTime | null;
+  /** Confirmed being at least `ageConfirmedMinimum` years old. */
+  ageConfirmedAt: IsoTime | null;
+  ageConfirmedMinimum: number | null;
+  /** The learner corrected their name or e-mail; token claims no longer overwrite them. */
+  profileEditedAt: IsoTime | null;
+  /** The retention reminder was queued for the inactivity that began at `lastActiveAt`. */
+  retentionReminderAt: IsoTime | null;
 }
 
 export interface LearnerProfileInput {
@@ -100,6 +140,8 @@ export interface LearnerProfileInput {
   email?: string | null;
   name?: string | null;
   guest?: boolean;
+  /** Only on creation: the age the learner confirmed before the account existed. */
+  ageConfirmedMinimum?: number;
 }
 
 export interface LearnerPatch {
@@ -107,6 +149,13 @@ export interface LearnerPatch {
   name?: string | null;
   locale?: string | null;
   extendedTimeMultiplier?: number;
+  restrictedAt?: IsoTime | null;
+  analyticsOptOutAt?: IsoTime | null;
+  marketingConsentAt?: IsoTime | null;
+  ageConfirmedAt?: IsoTime | null;
+  ageConfirmedMinimum?: number | null;
+  profileEditedAt?: IsoTime | null;
+  retentionReminderAt?: IsoTime | null;
 }
 
 // ---------- practice ----------
@@ -268,6 +317,8 @@ export interface Purchase {
   provider: 'stripe' | 'demo';
   /** The provider's checkout session id; unique. */
   checkoutSessionId: string;
+  /** The provider's payment (Stripe PaymentIntent `pi_…`) once known; unique per provider. Refunds name it. */
+  paymentRef: string | null;
   status: PurchaseStatus;
   createdAt: IsoTime;
   updatedAt: IsoTime;
@@ -289,7 +340,8 @@ export interface WebhookEvent {
   receivedAt: IsoTime;
 }
 
-export type EmailStatus = 'pending' | 'sent' | 'failed' | 'dropped';
+/** `sending`: claimed by a sender; never retried from there, so each e-mail goes out at most once. */
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dropped';
 
 export interface OutboxEmail {
   id: string;
@@ -338,3 +390,85 @@ export interface PageRequest {
   limit: number;
   cursor?: string | null;
 }
+
+// ---------- privacy ----------
+
+/**
+ * What remains of an erased learner: no content, no name, no e-mail. `subjectHash` (a keyed
+ * hash of tenant + external id) lets sign-in refuse tokens issued before the erasure;
+ * `learnerId` lets the purge sweep rows written by requests in flight at the moment of erasure,
+ * and is cleared by the purge. The whole record is deleted at `forgetAt`.
+ */
+export interface LearnerErasure {
+  id: string;
+  tenantId: string;
+  learnerId: string | null;
+  subjectHash: string;
+  erasedAt: IsoTime;
+  /** The purge drops `learnerId` at or after this (at most 30 days after `erasedAt`). */
+  purgeDueAt: IsoTime;
+  /** When the record itself goes: once every token issued before `erasedAt` has expired. */
+  forgetAt: IsoTime;
+  purgedAt: IsoTime | null;
+}
+
+export interface ErasureInput {
+  subjectHash: string;
+  /** Irreversible reference that replaces the learner id on kept purchases and audit entries. */
+  reference: string;
+  purgeDueAt: IsoTime;
+  forgetAt: IsoTime;
+  /** Who erased and why: the `erasure` audit entry, written in the same atomic write. */
+  audit: Pick<NewPrivacyAuditEntry, 'actor' | 'details'>;
+}
+
+/** What `privacy.erase` removed or changed, by kind (counts only). */
+export interface ErasureResult {
+  erasure: LearnerErasure;
+  removed: Record<string, number>;
+}
+
+export interface PurgeReport {
+  /** Rows removed that requests in flight wrote after an erasure. */
+  swept: number;
+  /** Learner ids whose erasure completed in this run (the store no longer holds them anywhere). */
+  completed: string[];
+  /** Erasure records deleted because every token they guarded against has expired. */
+  forgotten: number;
+}
+
+export const privacyActions = [
+  'export',
+  'erasure',
+  'restriction.on',
+  'restriction.off',
+  'analytics.opt-out',
+  'analytics.opt-in',
+  'marketing.consent',
+  'marketing.withdraw',
+  'profile.rectify',
+  'age.confirm',
+  'retention.remind',
+] as const;
+export type PrivacyAction = (typeof privacyActions)[number];
+
+/** Who acted: the learner themself, a tenant admin (secret key id or Clerk user id), or a job. */
+export type PrivacyActor =
+  | { kind: 'learner' }
+  | { kind: 'admin'; id: string }
+  | { kind: 'system'; id: string };
+
+/** One privacy action: who, when, what. Never content: details are flags, counts and field names. */
+export interface PrivacyAuditEntry {
+  id: string;
+  tenantId: string;
+  /** Null once the learner is erased; `learnerRef` then holds the erasure's reference. */
+  learnerId: string | null;
+  learnerRef: string | null;
+  action: PrivacyAction;
+  actor: PrivacyActor;
+  details: Record<string, string | number | boolean | null | string[]>;
+  createdAt: IsoTime;
+}
+
+export type NewPrivacyAuditEntry = Pick<PrivacyAuditEntry, 'learnerId' | 'action' | 'actor' | 'details'>;

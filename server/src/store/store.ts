@@ -4,7 +4,8 @@
  * Tenant boundary: everything that belongs to a tenant is reached through
  * `store.forTenant(tenantId)`, which binds the tenant once. A `TenantStore` method can only
  * ever see its own tenant's records, so callers cannot forget the filter. The few global
- * operations (key lookup by hash, webhook dedupe, job leases) live on `Store` itself.
+ * operations (key lookup by hash, webhook dedupe, job leases, payment events, which name their
+ * tenant themselves, and the background jobs' cross-tenant scans) live on `Store` itself.
  *
  * Conventions every adapter keeps (and the contract suite checks):
  * - `get*` resolves `null` when nothing matches; updates of a missing record throw
@@ -33,6 +34,8 @@ import type {
   Page,
   PageRequest,
   Pass,
+  PassSource,
+  PassType,
   Purchase,
   PurchaseStatus,
   StarDraft,
@@ -42,12 +45,74 @@ import type {
   UsageCounters,
   WebhookEvent,
 } from './records.js';
+import type {
+  ErasureInput,
+  ErasureResult,
+  LearnerErasure,
+  NewPrivacyAuditEntry,
+  PrivacyAuditEntry,
+  PurgeReport,
+} from './records.js';
 
 export interface NewApiKey {
   kind: ApiKeyKind;
   prefix: string;
   hash: string;
   label: string;
+}
+
+/** The provider event a payment operation records (deduplicated by provider + id). */
+export interface PaymentEventRef {
+  provider: string;
+  id: string;
+  type: string;
+}
+
+/** What the provider says about one checkout; the purchase is created when it does not exist yet. */
+export interface CheckoutFacts {
+  event: PaymentEventRef;
+  tenantId: string;
+  checkoutSessionId: string;
+  provider: Purchase['provider'];
+  paymentRef: string | null;
+  /** Used when the purchase is new; an existing purchase keeps its own learner. */
+  learnerId: string | null;
+  passType: PassType;
+  amount: number;
+  currency: string;
+}
+
+export interface PurchaseFulfilment extends CheckoutFacts {
+  passDays: number;
+}
+
+export interface FulfilmentResult {
+  /** False for a redelivered event: nothing changed, the current state is returned. */
+  applied: boolean;
+  purchase: Purchase | null;
+  /** The purchase's pass (also on a redelivery); null when refunded first or the learner is gone. */
+  pass: Pass | null;
+}
+
+export interface RefundResult {
+  applied: boolean;
+  purchase: Purchase | null;
+  revoked: Pass[];
+}
+
+/** How a send attempt ended; only an e-mail in `sending` can be settled. */
+export type EmailSettlement =
+  | { status: 'sent' }
+  | { status: 'pending'; nextAttemptAt: string; error: string }
+  | { status: 'failed' | 'dropped'; error: string };
+
+export interface PassGrant {
+  learnerId: string;
+  type: PassType;
+  days: number;
+  source: Exclude<PassSource, 'purchase'>;
+  /** Takes one seat from the tenant's pool in the same write; CONFLICT when none is left. */
+  useSeat: boolean;
 }
 
 export interface Store {
@@ -73,6 +138,34 @@ export interface Store {
   acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
   getLease(name: string): Promise<JobLease | null>;
+
+  // ----- payments (billing-flows contract). Each records the provider event and applies its
+  // effect in one atomic write, so a crash leaves either both or neither, and a redelivered
+  // event changes nothing. A new pass starts when the learner's last unrevoked pass ends
+  // (`passWindow` in billing/pass-window.ts).
+
+  /** Marks the checkout's purchase paid and grants its one pass; a refunded payment stays refunded with no pass. */
+  fulfilPurchase(input: PurchaseFulfilment): Promise<FulfilmentResult>;
+  /** Records a checkout that is not paid (yet): `pending` or `failed`. Never downgrades paid or refunded. */
+  markPurchaseUnpaid(input: CheckoutFacts & { status: 'pending' | 'failed' }): Promise<FulfilmentResult>;
+  /**
+   * Remembers the payment as refunded (even before its checkout is known), marks its purchase
+   * refunded and revokes its pass.
+   */
+  refundPayment(input: { event: PaymentEventRef; provider: Purchase['provider']; paymentRef: string; tenantId: string | null }): Promise<RefundResult>;
+
+  // ----- background jobs (global: they serve every tenant)
+
+  /** Unrevoked, not yet reminded passes expiring after now and at or before `expiresBefore`, soonest first. */
+  listPassesDueForReminder(expiresBefore: string, limit: number): Promise<Pass[]>;
+  /**
+   * Moves up to `limit` due pending e-mails (oldest due first) to `sending`, counting the attempt.
+   * E-mails left in `sending` since before `staleBefore` (a sender died) become `failed`: they
+   * may have gone out, so they are not sent again.
+   */
+  claimDueEmails(limit: number, staleBefore: string): Promise<OutboxEmail[]>;
+  /** NOT_FOUND for an unknown id; CONFLICT unless the e-mail is `sending`. */
+  settleEmail(id: string, outcome: EmailSettlement): Promise<OutboxEmail>;
 
   forTenant(tenantId: string): TenantStore;
 
@@ -141,6 +234,17 @@ export interface TenantStore {
     get(id: string): Promise<Pass | null>;
     listForLearner(learnerId: string): Promise<Pass[]>;
     revoke(id: string): Promise<Pass>;
+    /** Creates a stacked pass (see `fulfilPurchase`), taking a seat first when asked. */
+    grant(input: PassGrant): Promise<Pass>;
+    /** Sets reminderSentAt; true only for the call that set it. */
+    markReminded(id: string): Promise<boolean>;
+  };
+
+  /** The tenant's pool of seats (passes it has paid for and hands out). Starts at 0. */
+  seats: {
+    balance(): Promise<number>;
+    /** Adds (or with a negative delta removes) seats; CONFLICT if the balance would drop below 0. */
+    adjust(delta: number): Promise<number>;
   };
 
   purchases: {
@@ -161,5 +265,42 @@ export interface TenantStore {
     /** Adds the deltas atomically (safe under concurrent callers). */
     increment(subject: string, period: string, deltas: Record<string, number>): Promise<UsageCounters>;
     get(subject: string, period: string): Promise<UsageCounters>;
+  };
+
+  /**
+   * Data-subject operations (privacy/). Contract: store/contract/privacy.contract.ts. Whatever
+   * table or collection holds a learner's data must be covered by `erase` and `purge`.
+   */
+  privacy: {
+    /**
+     * Erases the learner in one atomic write: deletes the learner and every record of theirs
+     * (sessions, answers, STAR drafts, passes, their usage counters, e-mails to them, queued or
+     * sent), keeps their purchases with `learnerId` null and `learnerRef` = `input.reference`,
+     * re-keys their audit entries the same way, adds the `erasure` audit entry and records the
+     * `LearnerErasure`. NOT_FOUND when the learner does not exist.
+     */
+    erase(learnerId: string, input: ErasureInput): Promise<ErasureResult>;
+    /** The latest erasure of this subject (see `LearnerErasure.subjectHash`), or null. */
+    findErasure(subjectHash: string): Promise<LearnerErasure | null>;
+    /**
+     * Sweeps rows written for erased learners since their erasure (requests that were in
+     * flight), completes the erasures due at `now` (drops their learner id) and deletes the
+     * records whose `forgetAt` has passed. Afterwards the adapter keeps no copy of removed data
+     * that it controls (SQLite: secure_delete, WAL checkpoint).
+     */
+    purge(now: string): Promise<PurgeReport>;
+    /**
+     * Deletes records kept only for the financial and accountability record once their time is
+     * up: purchases with no learner (severed at erasure) and audit entries with no learner,
+     * created before `before`. Returns how many were deleted.
+     */
+    expireSeveredRecords(before: string): Promise<number>;
+    /** Learners last active before `before`, least recently active first. */
+    listInactiveLearners(before: string, limit: number): Promise<Learner[]>;
+    /** Every e-mail to the learner (for their export), newest first. */
+    listEmailsForLearner(learnerId: string): Promise<OutboxEmail[]>;
+    recordAudit(entry: NewPrivacyAuditEntry): Promise<PrivacyAuditEntry>;
+    /** Newest first; only the learner's entries when `learnerId` is given. */
+    listAudit(request: PageRequest & { learnerId?: string | null }): Promise<Page<PrivacyAuditEntry>>;
   };
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { billingModes, type TenantSettings } from '../store/records.js';
+import { defaultPassProducts, passProductsSchema } from '../billing/products.js';
+import { defaultPrivacySettings, tenantPrivacySettingsSchema } from '../privacy/settings.js';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour');
 
@@ -49,6 +51,8 @@ export const tenantSettingsSchema = z.strictObject({
   guestAccess: z.boolean(),
   clerkOrganizationId: z.string().min(1).max(100).nullable(),
   minimumAge: z.number().int().min(13).max(21),
+  passProducts: passProductsSchema,
+  privacy: tenantPrivacySettingsSchema,
 }) satisfies z.ZodType<TenantSettings>;
 
 export function defaultTenantSettings(name: string, allowedOrigins: string[]): TenantSettings {
@@ -72,5 +76,7 @@ export function defaultTenantSettings(name: string, allowedOrigins: string[]): T
     guestAccess: false,
     clerkOrganizationId: null,
     minimumAge: 16,
+    passProducts: defaultPassProducts(),
+    privacy: defaultPrivacySettings(),
   };
 }

@@ -2,7 +2,9 @@
 import { router } from './init.js';
 import { adminRouter } from './routers/admin.js';
 import { answerRouter } from './routers/answer.js';
+import { billingRouter } from './routers/billing.js';
 import { learnerRouter } from './routers/learner.js';
+import { privacyRouter } from './routers/privacy.js';
 import { progressRouter } from './routers/progress.js';
 import { sessionRouter } from './routers/session.js';
 import { starRouter } from './routers/star.js';
@@ -15,6 +17,8 @@ export const appRouter = router({
   answer: answerRouter,
   star: starRouter,
   progress: progressRouter,
+  billing: billingRouter,
+  privacy: privacyRouter,
   admin: adminRouter,
 });
 

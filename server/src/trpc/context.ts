@@ -13,6 +13,13 @@ import type { ClerkVerifier } from '../identity/clerk.js';
 import type { LearnerTokenSigner } from '../identity/learner-token.js';
 import type { AppLogger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import type { Analytics } from '../observability/analytics.js';
+import type { ErrorMonitor } from '../observability/error-monitor.js';
+import type { Erasure } from '../privacy/erasure.js';
+import type { PassEvents } from '../billing/pass-events.js';
+import type { Payments } from '../billing/payments.js';
+import type { Scheduler } from '../jobs/scheduler.js';
+import type { Mailer } from '../mail/mailer.js';
 
 /** Long-lived services the procedures use; built once by `buildApp`. */
 export interface AppDeps {
@@ -28,6 +35,18 @@ export interface AppDeps {
   coachFor(tenant: Tenant, learner: Learner): Coach;
   /** Feedback generations in progress, shared by their subscribers. */
   feedbackRuns: FeedbackRuns;
+  /** Null: no way to buy passes (production without Stripe keys). */
+  payments: Payments | null;
+  mailer: Mailer;
+  /** Periodic jobs under store leases; register more with `jobs.register(job)`. */
+  jobs: Scheduler;
+  passEvents: PassEvents;
+  /** Learner erasure and the sign-in check against erased accounts (privacy/erasure.ts). */
+  erasure: Erasure;
+  /** Product analytics (off unless POSTHOG_KEY); `capture` honours opt-outs itself. */
+  analytics: Analytics;
+  /** Error monitoring (off unless SENTRY_DSN); reports are scrubbed before they leave. */
+  errors: ErrorMonitor;
 }
 
 /** What the caller presented. Nothing here is trusted until a middleware verifies it. */

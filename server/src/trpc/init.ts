@@ -4,12 +4,19 @@
  * - `publicProcedure`: no credentials checked.
  * - `tenantProcedure`: a valid, unrevoked API key of a tenant, from an allowed origin.
  * - `learnerProcedure`: the above plus a verified learner (learner token, Clerk or guest).
+ * - `learnerIdentityProcedure`: a verified learner credential and the learner if stored, with
+ *   nothing created: for what comes before an account (the age confirmation).
  * - `adminProcedure`: the tenant's secret key, or a Clerk admin of the tenant's organisation.
  */
 import { initTRPC } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { errorTable, isAppError } from '../errors.js';
-import { authenticateAdmin, authenticateLearner, authenticateTenant } from '../identity/authenticate.js';
+import {
+  authenticateAdmin,
+  authenticateLearner,
+  authenticateLearnerIdentity,
+  authenticateTenant,
+} from '../identity/authenticate.js';
 import type { Context } from './context.js';
 import { describeError, toTRPCError } from './error-formatter.js';
 
@@ -63,6 +70,10 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) =>
 
 export const learnerProcedure = tenantProcedure.use(async ({ ctx, next }) =>
   next({ ctx: await authenticateLearner(ctx.deps, ctx.credentials, ctx.tenant) }),
+);
+
+export const learnerIdentityProcedure = tenantProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: await authenticateLearnerIdentity(ctx.deps, ctx.credentials, ctx.tenant) }),
 );
 
 export const adminProcedure = tenantProcedure.use(async ({ ctx, next }) =>

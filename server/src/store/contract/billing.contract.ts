@@ -68,6 +68,7 @@ export function describeBilling(h: ContractHarness): void {
         id: expect.stringMatching(/^pur_[A-Za-z0-9_-]{24}$/),
         tenantId: tenant.tenantId,
         learnerRef: null,
+        paymentRef: null,
         createdAt: h.clock.iso(),
         updatedAt: h.clock.iso(),
       });

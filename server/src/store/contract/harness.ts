@@ -99,6 +99,8 @@ export function tenantSettings(overrides: Partial<TenantSettings> = {}): TenantS
     guestAccess: true,
     clerkOrganizationId: null,
     minimumAge: 16,
+    passProducts: [{ type: 'week', name: 'Week pass', durationDays: 7, amount: 699, currency: 'gbp', stripePriceId: null }],
+    privacy: { requireAgeConfirmation: false, inactiveLearnerDays: 730, retentionReminderDays: 14 },
     ...overrides,
   };
 }

@@ -85,6 +85,13 @@ export function describeIdentity(h: ContractHarness): void {
         createdAt: h.clock.iso(),
         updatedAt: h.clock.iso(),
         lastActiveAt: h.clock.iso(),
+        restrictedAt: null,
+        analyticsOptOutAt: null,
+        marketingConsentAt: null,
+        ageConfirmedAt: null,
+        ageConfirmedMinimum: null,
+        profileEditedAt: null,
+        retentionReminderAt: null,
       });
       expect(await tenant.learners.get(learner.id)).toEqual(learner);
     });

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../store.js';
 import { TestClock, type ContractHarness, type StoreContractContext } from './harness.js';
 import { describeBilling } from './billing.contract.js';
+import { describeBillingFlows } from './billing-flows.contract.js';
 import { describeConcurrency } from './concurrency.contract.js';
 import { describeGlobalOperations } from './global.contract.js';
 import { describeIdentity } from './identity.contract.js';
@@ -19,6 +20,7 @@ import { describeTenantIsolation } from './isolation.contract.js';
 import { describeOperations } from './operations.contract.js';
 import { describePaging } from './paging.contract.js';
 import { describePractice } from './practice.contract.js';
+import { describePrivacy } from './privacy.contract.js';
 
 export type { StoreContractContext } from './harness.js';
 
@@ -64,9 +66,11 @@ export function runStoreContract(
     describe('keys and learners', () => describeIdentity(harness));
     describe('practice', () => describePractice(harness));
     describe('passes and purchases', () => describeBilling(harness));
+    describe('payments, grants, seats, reminders and outbox delivery', () => describeBillingFlows(harness));
     describe('outbox and usage', () => describeOperations(harness));
     describe('paging', () => describePaging(harness));
     describe('tenant isolation', () => describeTenantIsolation(harness));
     describe('concurrent writes', () => describeConcurrency(harness));
+    describe('privacy', () => describePrivacy(harness));
   });
 }

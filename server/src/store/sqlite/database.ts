@@ -29,6 +29,9 @@ export function openSqliteDatabase(file: string, clock: () => Date = () => new D
     // last commits, in exchange for no fsync per transaction.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, not left in free pages: an erased learner's
+    // answers must not survive in the file (privacy/erasure.ts).
+    db.pragma('secure_delete = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(db, undefined, clock);
   } catch (error) {

@@ -8,10 +8,14 @@ import { AppError } from '../../errors.js';
 import { openSqliteDatabase, type SqliteContext } from './database.js';
 import { prepareAnswers } from './answers.js';
 import { prepareApiKeys } from './api-keys.js';
+import { prepareBillingFlows } from './billing-flows.js';
 import { prepareLearners } from './learners.js';
 import { prepareLeases } from './leases.js';
 import { prepareOutbox } from './outbox.js';
+import { prepareOutboxDelivery } from './outbox-delivery.js';
+import { preparePassGrants } from './pass-grants.js';
 import { preparePasses } from './passes.js';
+import { prepareErasureAndAudit } from './privacy.js';
 import { preparePurchases } from './purchases.js';
 import { prepareSessions } from './sessions.js';
 import { prepareStarDrafts } from './star-drafts.js';
@@ -42,6 +46,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const outbox = prepareOutbox(context);
   const usage = prepareUsage(context);
   const leases = prepareLeases(context);
+  const privacy = prepareErasureAndAudit(context);
+  const passGrants = preparePassGrants(context);
   const ping = db.prepare('SELECT 1');
 
   return {
@@ -50,6 +56,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     findApiKeyByHash: apiKeys.findByHash,
     recordWebhookEvent: prepareWebhooks(context),
     ...leases,
+    ...prepareBillingFlows(context),
+    ...prepareOutboxDelivery(context),
     forTenant(tenantId): TenantStore {
       return {
         tenantId,
@@ -58,10 +66,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         sessions: sessions(tenantId),
         answers: answers(tenantId),
         starDrafts: starDrafts(tenantId),
-        passes: passes(tenantId),
+        passes: { ...passes(tenantId), ...passGrants.passes(tenantId) },
+        seats: passGrants.seats(tenantId),
         purchases: purchases(tenantId),
         outbox: outbox(tenantId),
         usage: usage(tenantId),
+        privacy: privacy(tenantId),
       };
     },
     async ping() {

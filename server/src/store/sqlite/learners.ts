@@ -1,12 +1,12 @@
 import type { TenantStore } from '../store.js';
-import type { Learner, LearnerProfileInput } from '../records.js';
+import type { Learner, LearnerPatch, LearnerProfileInput } from '../records.js';
 import { newId } from '../ids.js';
 import type { SqliteContext } from './database.js';
 import { notFound, translateConstraints } from './errors.js';
 import { preparePagedQuery } from './paging.js';
 import { fromFlag, patchField, toFlag } from './transform.js';
 
-interface LearnerRow {
+export interface LearnerRow {
   id: string;
   tenant_id: string;
   external_id: string;
@@ -18,6 +18,13 @@ interface LearnerRow {
   created_at: string;
   updated_at: string;
   last_active_at: string;
+  restricted_at: string | null;
+  analytics_opt_out_at: string | null;
+  marketing_consent_at: string | null;
+  age_confirmed_at: string | null;
+  age_confirmed_minimum: number | null;
+  profile_edited_at: string | null;
+  retention_reminder_at: string | null;
 }
 
 interface Key {
@@ -25,7 +32,7 @@ interface Key {
   id: string;
 }
 
-function toLearner(row: LearnerRow): Learner {
+export function toLearner(row: LearnerRow): Learner {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -38,15 +45,39 @@ function toLearner(row: LearnerRow): Learner {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastActiveAt: row.last_active_at,
+    restrictedAt: row.restricted_at,
+    analyticsOptOutAt: row.analytics_opt_out_at,
+    marketingConsentAt: row.marketing_consent_at,
+    ageConfirmedAt: row.age_confirmed_at,
+    ageConfirmedMinimum: row.age_confirmed_minimum,
+    profileEditedAt: row.profile_edited_at,
+    retentionReminderAt: row.retention_reminder_at,
+  };
+}
+
+/** The privacy columns of a patch (see `patchField`): undefined keeps, null clears. */
+function privacyPatch(patch: LearnerPatch) {
+  return {
+    ...patchField('restricted_at', patch.restrictedAt),
+    ...patchField('analytics_opt_out_at', patch.analyticsOptOutAt),
+    ...patchField('marketing_consent_at', patch.marketingConsentAt),
+    ...patchField('age_confirmed_at', patch.ageConfirmedAt),
+    ...patchField('age_confirmed_minimum', patch.ageConfirmedMinimum),
+    ...patchField('profile_edited_at', patch.profileEditedAt),
+    ...patchField('retention_reminder_at', patch.retentionReminderAt),
   };
 }
 
 export function prepareLearners({ db, now }: SqliteContext): (tenantId: string) => TenantStore['learners'] {
   const insert = db.prepare<LearnerRow>(
     `INSERT INTO learners (id, tenant_id, external_id, email, name, guest, locale, extended_time_multiplier,
-                           created_at, updated_at, last_active_at)
+                           created_at, updated_at, last_active_at, restricted_at, analytics_opt_out_at,
+                           marketing_consent_at, age_confirmed_at, age_confirmed_minimum, profile_edited_at,
+                           retention_reminder_at)
      VALUES (@id, @tenant_id, @external_id, @email, @name, @guest, @locale, @extended_time_multiplier,
-             @created_at, @updated_at, @last_active_at)`,
+             @created_at, @updated_at, @last_active_at, @restricted_at, @analytics_opt_out_at,
+             @marketing_consent_at, @age_confirmed_at, @age_confirmed_minimum, @profile_edited_at,
+             @retention_reminder_at)`,
   );
   const byId = db.prepare<Key, LearnerRow>('SELECT * FROM learners WHERE tenant_id = @tenantId AND id = @id');
   const byExternalId = db.prepare<{ tenantId: string; externalId: string }, LearnerRow>(
@@ -58,6 +89,13 @@ export function prepareLearners({ db, now }: SqliteContext): (tenantId: string) 
          name = IIF(@has_name, @name, name),
          locale = IIF(@has_locale, @locale, locale),
          extended_time_multiplier = IIF(@has_multiplier, @multiplier, extended_time_multiplier),
+         restricted_at = IIF(@has_restricted_at, @restricted_at, restricted_at),
+         analytics_opt_out_at = IIF(@has_analytics_opt_out_at, @analytics_opt_out_at, analytics_opt_out_at),
+         marketing_consent_at = IIF(@has_marketing_consent_at, @marketing_consent_at, marketing_consent_at),
+         age_confirmed_at = IIF(@has_age_confirmed_at, @age_confirmed_at, age_confirmed_at),
+         age_confirmed_minimum = IIF(@has_age_confirmed_minimum, @age_confirmed_minimum, age_confirmed_minimum),
+         profile_edited_at = IIF(@has_profile_edited_at, @profile_edited_at, profile_edited_at),
+         retention_reminder_at = IIF(@has_retention_reminder_at, @retention_reminder_at, retention_reminder_at),
          updated_at = @now
      WHERE tenant_id = @tenantId AND id = @id
      RETURNING *`,
@@ -85,6 +123,7 @@ export function prepareLearners({ db, now }: SqliteContext): (tenantId: string) 
         ...patchField('name', input.name),
         ...patchField('locale', undefined),
         ...patchField('multiplier', undefined),
+        ...privacyPatch({}),
       });
       if (!row) throw notFound('Learner');
       return row;
@@ -101,6 +140,13 @@ export function prepareLearners({ db, now }: SqliteContext): (tenantId: string) 
       created_at: at,
       updated_at: at,
       last_active_at: at,
+      restricted_at: null,
+      analytics_opt_out_at: null,
+      marketing_consent_at: null,
+      age_confirmed_at: input.ageConfirmedMinimum === undefined ? null : at,
+      age_confirmed_minimum: input.ageConfirmedMinimum ?? null,
+      profile_edited_at: null,
+      retention_reminder_at: null,
     };
     translateConstraints('A learner with this external id already exists.', () => insert.run(row));
     return row;
@@ -130,6 +176,7 @@ export function prepareLearners({ db, now }: SqliteContext): (tenantId: string) 
         ...patchField('name', patch.name),
         ...patchField('locale', patch.locale),
         ...patchField('multiplier', patch.extendedTimeMultiplier),
+        ...privacyPatch(patch),
       });
       if (!row) throw notFound('Learner');
       return toLearner(row);

@@ -194,6 +194,97 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'billing: payment refs, refunds, seats, pass products, job indexes',
+    sql: `
+      ALTER TABLE purchases ADD COLUMN payment_ref TEXT;
+      CREATE UNIQUE INDEX purchases_provider_payment_ref ON purchases (provider, payment_ref) WHERE payment_ref IS NOT NULL;
+      -- One pass per purchase, whichever of its events arrives first.
+      CREATE UNIQUE INDEX passes_purchase_id ON passes (purchase_id) WHERE purchase_id IS NOT NULL;
+      CREATE INDEX passes_reminder_due ON passes (expires_at) WHERE reminder_sent_at IS NULL AND revoked_at IS NULL;
+      CREATE INDEX outbox_emails_status_next_attempt ON outbox_emails (status, next_attempt_at);
+
+      -- Refunded payments, remembered even when the refund arrives before its checkout.
+      CREATE TABLE payment_refunds (
+        provider TEXT NOT NULL,
+        payment_ref TEXT NOT NULL,
+        tenant_id TEXT,
+        refunded_at TEXT NOT NULL,
+        PRIMARY KEY (provider, payment_ref)
+      ) STRICT;
+
+      CREATE TABLE seat_pools (
+        tenant_id TEXT PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,
+        balance INTEGER NOT NULL CHECK (balance >= 0),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Tenants created before pass products existed get the defaults of that time.
+      UPDATE tenants SET settings = json_set(settings, '$.passProducts', json('[
+        {"type":"day","name":"Day pass","durationDays":1,"amount":299,"currency":"gbp","stripePriceId":null},
+        {"type":"week","name":"Week pass","durationDays":7,"amount":699,"currency":"gbp","stripePriceId":null},
+        {"type":"month","name":"Month pass","durationDays":30,"amount":1499,"currency":"gbp","stripePriceId":null}
+      ]'))
+      WHERE json_type(settings, '$.passProducts') IS NULL;
+    `,
+  },
+  {
+    version: 3,
+    name: 'privacy: learner privacy state, erasures, audit trail, retention',
+    sql: `
+      ALTER TABLE learners ADD COLUMN restricted_at TEXT;
+      ALTER TABLE learners ADD COLUMN analytics_opt_out_at TEXT;
+      ALTER TABLE learners ADD COLUMN marketing_consent_at TEXT;
+      ALTER TABLE learners ADD COLUMN age_confirmed_at TEXT;
+      ALTER TABLE learners ADD COLUMN age_confirmed_minimum INTEGER;
+      ALTER TABLE learners ADD COLUMN profile_edited_at TEXT;
+      ALTER TABLE learners ADD COLUMN retention_reminder_at TEXT;
+      CREATE INDEX learners_tenant_last_active ON learners (tenant_id, last_active_at, id);
+      CREATE INDEX outbox_emails_tenant_learner ON outbox_emails (tenant_id, learner_id) WHERE learner_id IS NOT NULL;
+
+      -- last_active_at was only set at creation until now: retention must not mistake an
+      -- active learner for an inactive one, so it starts from their latest practice.
+      UPDATE learners SET last_active_at = MAX(
+        last_active_at,
+        COALESCE((SELECT MAX(a.created_at) FROM answers a WHERE a.tenant_id = learners.tenant_id AND a.learner_id = learners.id), ''),
+        COALESCE((SELECT MAX(s.updated_at) FROM interview_sessions s WHERE s.tenant_id = learners.tenant_id AND s.learner_id = learners.id), ''),
+        COALESCE((SELECT MAX(d.updated_at) FROM star_drafts d WHERE d.tenant_id = learners.tenant_id AND d.learner_id = learners.id), '')
+      );
+
+      CREATE TABLE learner_erasures (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        learner_id TEXT,
+        subject_hash TEXT NOT NULL,
+        erased_at TEXT NOT NULL,
+        purge_due_at TEXT NOT NULL,
+        forget_at TEXT NOT NULL,
+        purged_at TEXT
+      ) STRICT;
+      CREATE INDEX learner_erasures_tenant_subject ON learner_erasures (tenant_id, subject_hash, erased_at DESC);
+      CREATE INDEX learner_erasures_tenant_open ON learner_erasures (tenant_id, learner_id) WHERE learner_id IS NOT NULL;
+
+      CREATE TABLE privacy_audit (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        learner_id TEXT,
+        learner_ref TEXT,
+        action TEXT NOT NULL,
+        actor_kind TEXT NOT NULL,
+        actor_id TEXT,
+        details TEXT NOT NULL CHECK (json_valid(details)),
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX privacy_audit_tenant_created ON privacy_audit (tenant_id, created_at DESC, id DESC);
+      CREATE INDEX privacy_audit_tenant_learner_created ON privacy_audit (tenant_id, learner_id, created_at DESC, id DESC);
+
+      -- Tenants created before privacy settings existed get the defaults of that time.
+      UPDATE tenants SET settings = json_set(settings, '$.privacy',
+        json('{"requireAgeConfirmation":false,"inactiveLearnerDays":730,"retentionReminderDays":14}'))
+      WHERE json_type(settings, '$.privacy') IS NULL;
+    `,
+  },
 ];
 
 /**

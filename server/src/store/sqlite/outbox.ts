@@ -5,7 +5,7 @@ import type { SqliteContext } from './database.js';
 import { translateConstraints } from './errors.js';
 import { preparePagedQuery } from './paging.js';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   tenant_id: string;
   learner_id: string | null;
@@ -23,7 +23,7 @@ interface OutboxRow {
   sent_at: string | null;
 }
 
-function toOutboxEmail(row: OutboxRow): OutboxEmail {
+export function toOutboxEmail(row: OutboxRow): OutboxEmail {
   return {
     id: row.id,
     tenantId: row.tenant_id,

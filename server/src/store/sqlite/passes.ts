@@ -4,7 +4,7 @@ import { newId } from '../ids.js';
 import type { SqliteContext } from './database.js';
 import { notFound, translateConstraints } from './errors.js';
 
-interface PassRow {
+export interface PassRow {
   id: string;
   tenant_id: string;
   learner_id: string;
@@ -23,7 +23,7 @@ interface Key {
   id: string;
 }
 
-function toPass(row: PassRow): Pass {
+export function toPass(row: PassRow): Pass {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -39,7 +39,7 @@ function toPass(row: PassRow): Pass {
   };
 }
 
-export function preparePasses({ db, now }: SqliteContext): (tenantId: string) => TenantStore['passes'] {
+export function preparePasses({ db, now }: SqliteContext): (tenantId: string) => Omit<TenantStore['passes'], 'grant' | 'markReminded'> {
   const insert = db.prepare<PassRow>(
     `INSERT INTO passes (id, tenant_id, learner_id, type, source, starts_at, expires_at, revoked_at, purchase_id,
        reminder_sent_at, created_at)

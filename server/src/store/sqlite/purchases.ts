@@ -4,7 +4,7 @@ import { newId } from '../ids.js';
 import type { SqliteContext } from './database.js';
 import { notFound, translateConstraints } from './errors.js';
 
-interface PurchaseRow {
+export interface PurchaseRow {
   id: string;
   tenant_id: string;
   learner_id: string | null;
@@ -14,6 +14,7 @@ interface PurchaseRow {
   currency: string;
   provider: string;
   checkout_session_id: string;
+  payment_ref: string | null;
   status: string;
   created_at: string;
   updated_at: string;
@@ -24,7 +25,7 @@ interface Key {
   id: string;
 }
 
-function toPurchase(row: PurchaseRow): Purchase {
+export function toPurchase(row: PurchaseRow): Purchase {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -35,6 +36,7 @@ function toPurchase(row: PurchaseRow): Purchase {
     currency: row.currency,
     provider: row.provider as Purchase['provider'],
     checkoutSessionId: row.checkout_session_id,
+    paymentRef: row.payment_ref,
     status: row.status as PurchaseStatus,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -44,9 +46,9 @@ function toPurchase(row: PurchaseRow): Purchase {
 export function preparePurchases({ db, now }: SqliteContext): (tenantId: string) => TenantStore['purchases'] {
   const insert = db.prepare<PurchaseRow>(
     `INSERT INTO purchases (id, tenant_id, learner_id, learner_ref, pass_type, amount, currency, provider,
-       checkout_session_id, status, created_at, updated_at)
+       checkout_session_id, payment_ref, status, created_at, updated_at)
      VALUES (@id, @tenant_id, @learner_id, @learner_ref, @pass_type, @amount, @currency, @provider,
-       @checkout_session_id, @status, @created_at, @updated_at)`,
+       @checkout_session_id, @payment_ref, @status, @created_at, @updated_at)`,
   );
   const byId = db.prepare<Key, PurchaseRow>('SELECT * FROM purchases WHERE tenant_id = @tenantId AND id = @id');
   const byCheckoutSession = db.prepare<{ tenantId: string; checkoutSessionId: string }, PurchaseRow>(
@@ -74,6 +76,7 @@ export function preparePurchases({ db, now }: SqliteContext): (tenantId: string)
         currency: input.currency,
         provider: input.provider,
         checkout_session_id: input.checkoutSessionId,
+        payment_ref: null,
         status: input.status,
         created_at: at,
         updated_at: at,

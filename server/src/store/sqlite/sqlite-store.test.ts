@@ -127,7 +127,16 @@ describe('sqlite store', () => {
   });
 
   describe('schema', () => {
-    const globalUniqueIndexes = new Set(['api_keys_hash', 'purchases_checkout_session_id']);
+    const globalUniqueIndexes = new Set([
+      'api_keys_hash',
+      'purchases_checkout_session_id',
+      // Payments arrive without a tenant we can trust before lookup: refunds name the payment.
+      'purchases_provider_payment_ref',
+      'passes_purchase_id',
+      // Scans of the background jobs, which serve every tenant (Store.listPassesDueForReminder, claimDueEmails).
+      'passes_reminder_due',
+      'outbox_emails_status_next_attempt',
+    ]);
 
     function tenantTables(db: Database.Database): string[] {
       const tables = db
@@ -150,10 +159,13 @@ describe('sqlite store', () => {
         'answers',
         'api_keys',
         'interview_sessions',
+        'learner_erasures',
         'learners',
         'outbox_emails',
         'passes',
+        'privacy_audit',
         'purchases',
+        'seat_pools',
         'star_drafts',
         'usage_counters',
       ]);

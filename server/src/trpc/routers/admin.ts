@@ -4,7 +4,9 @@ import type { ApiKey } from '../../store/records.js';
 import { issueApiKey } from '../../tenancy/provision.js';
 import { tenantSettingsSchema } from '../../tenancy/tenant-settings.js';
 import { adminProcedure, router } from '../init.js';
+import { adminPassesRouter, adminSeatsRouter } from './billing-admin.js';
 import { learnerProfile } from './learner.js';
+import { adminPrivacyRouter, learnerPrivacyAdminProcedures } from './privacy-admin.js';
 
 const id = z.string().min(1).max(64);
 
@@ -86,6 +88,7 @@ const learnersRouter = router({
     .mutation(async ({ ctx, input }) =>
       learnerProfile(await ctx.tenantStore.learners.update(input.id, { extendedTimeMultiplier: input.extendedTimeMultiplier })),
     ),
+  ...learnerPrivacyAdminProcedures,
 });
 
 const settingsRouter = router({
@@ -104,4 +107,7 @@ export const adminRouter = router({
   keys: keysRouter,
   learners: learnersRouter,
   settings: settingsRouter,
+  passes: adminPassesRouter,
+  seats: adminSeatsRouter,
+  privacy: adminPrivacyRouter,
 });

@@ -8,6 +8,7 @@ import { feedbackProducer, replayEvents } from '../../practice/feedback.js';
 import { detectConfidential } from '../../practice/domain/confidential.js';
 import { isLate, mockProgress } from '../../practice/mock-timing.js';
 import type { Answer } from '../../store/records.js';
+import { wordCountBand } from '../../observability/analytics.js';
 import { learnerProcedure, router } from '../init.js';
 import { ownSession } from './session.js';
 
@@ -63,7 +64,15 @@ export const answerRouter = router({
         wordCount,
         late,
       });
-      return { answer: answerView(answer), warnings: detectConfidential(input.text) };
+      const warnings = detectConfidential(input.text);
+      deps.analytics.capture('answer submitted', { tenantId: tenant.id, learner }, {
+        mode: session.mode,
+        attempt: answer.attempt,
+        late,
+        wordCountBand: wordCountBand(wordCount),
+        confidentialWarnings: warnings.length,
+      });
+      return { answer: answerView(answer), warnings };
     }),
 
   get: learnerProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => answerView(await ownAnswer(ctx, input.id))),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.js';
+import { isAgeGateEnforced } from '../../privacy/age-gate.js';
 import type { Learner } from '../../store/records.js';
 import { learnerProcedure, router, tenantProcedure } from '../init.js';
 
@@ -21,12 +22,14 @@ export const learnerRouter = router({
       throw new AppError('FORBIDDEN', 'Guest access is turned off for this site. Please sign in.');
     }
     const { deps, tenant } = ctx;
-    const learner = await ctx.tenantStore.learners.upsertByExternalId({ externalId: `guest:${randomUUID()}`, guest: true });
+    const externalId = `guest:${randomUUID()}`;
+    // Behind the age gate nothing is stored yet: privacy.confirmAge creates the guest.
+    const learner = isAgeGateEnforced(tenant) ? null : await ctx.tenantStore.learners.upsertByExternalId({ externalId, guest: true });
     const { token, expiresAt } = await deps.tokens.sign(
-      { tenantId: tenant.id, externalId: learner.externalId, email: null, name: null, guest: true, keyId: null },
+      { tenantId: tenant.id, externalId, email: null, name: null, guest: true, keyId: null },
       deps.config.guestTokenTtlSeconds,
     );
-    return { token, expiresAt: expiresAt.toISOString(), learner: learnerProfile(learner) };
+    return { token, expiresAt: expiresAt.toISOString(), learner: learner ? learnerProfile(learner) : null };
   }),
 
   /** Renews a guest's token before it expires (members get theirs from the tenant). */

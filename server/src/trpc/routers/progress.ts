@@ -70,7 +70,9 @@ export const progressRouter = router({
       kind: e.kind,
       period: e.period,
       remaining: e.remaining,
-      pass: e.pass ? { type: e.pass.type, startsAt: e.pass.startsAt, expiresAt: e.pass.expiresAt } : null,
+      pass: e.pass
+        ? { type: e.pass.type, source: e.pass.source, startsAt: e.pass.startsAt, expiresAt: e.pass.expiresAt, coveredUntil: e.coveredUntil }
+        : null,
     };
   }),
 });

@@ -101,6 +101,12 @@ export const sessionRouter = router({
       questionTimeLimitSec: limit,
     });
     await recordUsage(tenantStore, learner.id, now, { questionSets: 1, questions: questions.length });
+    deps.analytics.capture('session started', { tenantId: tenant.id, learner }, {
+      mode: input.mode,
+      interviewType: input.interviewType,
+      seniority: input.seniority,
+      questionCount: questions.length,
+    });
     return sessionView(session, []);
   }),
 

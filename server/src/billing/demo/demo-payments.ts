@@ -1,0 +1,50 @@
+/**
+ * The `demo` Payments adapter, the embedded default outside production: the "checkout" is a
+ * page this server serves (http/demo-checkout.ts), clearly labelled as taking no payment. Its
+ * Pay button produces the same `PaymentEvent` a paid Stripe checkout does, for the same
+ * `applyPaymentEvent`, so the demo exercises the real grant path.
+ */
+import { createHash } from 'node:crypto';
+import type { Purchase } from '../../store/records.js';
+import type { PaymentEvent, Payments } from '../payments.js';
+
+export interface DemoPayments extends Payments {
+  readonly provider: 'demo';
+  /** The event a completed demo checkout sends; the same id every time for the same session. */
+  completion(purchase: Purchase, input: { customerEmail: string | null; passDays: number }): PaymentEvent;
+}
+
+export const demoCheckoutPath = (tenantId: string, sessionId: string) =>
+  `/demo/checkout/${encodeURIComponent(tenantId)}/${encodeURIComponent(sessionId)}`;
+
+export function createDemoPayments(options: { publicUrl: string }): DemoPayments {
+  return {
+    provider: 'demo',
+    async createCheckout({ tenant, idempotencyKey }) {
+      // Derived from the idempotency key, so a double click lands on the same session.
+      const id = `cs_demo_${createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 32)}`;
+      return { id, url: `${options.publicUrl}${demoCheckoutPath(tenant.id, id)}` };
+    },
+    completion(purchase, { customerEmail, passDays }) {
+      const suffix = purchase.checkoutSessionId.replace(/^cs_demo_/, '');
+      return {
+        provider: 'demo',
+        eventId: `evt_demo_${suffix}`,
+        eventType: 'checkout.session.completed',
+        kind: 'checkout',
+        outcome: 'paid',
+        checkout: {
+          tenantId: purchase.tenantId,
+          learnerId: purchase.learnerId ?? '',
+          passType: purchase.passType,
+          passDays,
+          checkoutSessionId: purchase.checkoutSessionId,
+          paymentRef: `pay_demo_${suffix}`,
+          amount: purchase.amount,
+          currency: purchase.currency,
+          customerEmail,
+        },
+      };
+    },
+  };
+}

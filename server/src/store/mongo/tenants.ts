@@ -1,0 +1,62 @@
+import type { Store } from '../store.js';
+import type { Tenant, TenantSettings } from '../records.js';
+import { newId } from '../ids.js';
+import type { StoredSettings, TenantDoc } from './documents.js';
+import { notFound, translated } from './errors.js';
+import type { MongoContext } from './models.js';
+import { iso } from './transform.js';
+
+function toStoredSettings(settings: TenantSettings): StoredSettings {
+  const { copy, ...branding } = settings.branding;
+  return {
+    ...settings,
+    branding: { ...branding, copy: Object.entries(copy).map(([key, value]) => ({ key, value })) },
+  };
+}
+
+function fromStoredSettings(stored: StoredSettings): TenantSettings {
+  const { copy, ...branding } = stored.branding;
+  return { ...stored, branding: { ...branding, copy: Object.fromEntries(copy.map((entry) => [entry.key, entry.value])) } };
+}
+
+function toTenant(doc: TenantDoc): Tenant {
+  return {
+    id: doc._id,
+    name: doc.name,
+    settings: fromStoredSettings(doc.settings),
+    createdAt: iso(doc.createdAt),
+    updatedAt: iso(doc.updatedAt),
+  };
+}
+
+type TenantOperations = Pick<Store, 'createTenant' | 'getTenant' | 'listTenants' | 'updateTenant'>;
+
+export function prepareTenants({ models: { Tenant } }: MongoContext): TenantOperations {
+  return {
+    createTenant: (input) =>
+      translated(async () => {
+        const doc = await Tenant.create({ _id: newId('ten'), name: input.name, settings: toStoredSettings(input.settings) });
+        return toTenant(doc.toObject());
+      }),
+    getTenant: (id) =>
+      translated(async () => {
+        const doc = await Tenant.findOne({ _id: id }).lean<TenantDoc>();
+        return doc ? toTenant(doc) : null;
+      }),
+    listTenants: () =>
+      translated(async () => {
+        const docs = await Tenant.find({}, null, { sort: { createdAt: -1, _id: -1 } }).lean<TenantDoc[]>();
+        return docs.map(toTenant);
+      }),
+    updateTenant: (id, patch) =>
+      translated(async () => {
+        const set: Record<string, unknown> = {};
+        if (patch.name !== undefined) set['name'] = patch.name;
+        if (patch.settings !== undefined) set['settings'] = toStoredSettings(patch.settings);
+        // An empty patch still moves updatedAt (the timestamps option adds it), as in SQLite.
+        const doc = await Tenant.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<TenantDoc>();
+        if (!doc) throw notFound('Tenant');
+        return toTenant(doc);
+      }),
+  };
+}
