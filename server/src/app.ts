@@ -143,7 +143,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSecurityHeaders(app, { publicUrl: config.publicUrl });
   registerHealthRoutes(app, store);
   registerWidgetAssets(app);
-  await registerBillingRoutes(app, { ...billing, store, logger, clock, config });
+  await registerBillingRoutes(app, { ...billing, store, logger, clock, config, analytics });
   registerCors(app, origins, TRPC_PREFIX);
 
   await app.register(async (api) => {

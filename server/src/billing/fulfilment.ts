@@ -6,6 +6,7 @@
  * the provider got its 2xx is completed by the provider's retry, exactly once.
  */
 import type { AppLogger } from '../logger.js';
+import type { Analytics } from '../observability/analytics.js';
 import { renderReceipt } from '../mail/templates.js';
 import type { Pass, PassType, Purchase, Tenant } from '../store/records.js';
 import type { PaymentEventRef, Store, TenantStore } from '../store/store.js';
@@ -17,6 +18,7 @@ export interface FulfilmentDeps {
   store: Store;
   logger: AppLogger;
   passEvents: PassEvents;
+  analytics: Analytics;
 }
 
 /** granted: a pass was created; recorded: the purchase changed without a pass; duplicate: seen before. */
@@ -33,7 +35,7 @@ export const receiptDedupeKey = (purchaseId: string) => `receipt:${purchaseId}`;
 const typeName = (type: PassType) => `${type[0]?.toUpperCase()}${type.slice(1)} pass`;
 
 export async function applyPaymentEvent(deps: FulfilmentDeps, event: PaymentEvent): Promise<FulfilmentReport> {
-  const { store, logger, passEvents } = deps;
+  const { store, logger, passEvents, analytics } = deps;
   const ref: PaymentEventRef = { provider: event.provider, id: event.eventId, type: event.eventType };
 
   if (event.kind === 'ignored') {
@@ -83,6 +85,10 @@ export async function applyPaymentEvent(deps: FulfilmentDeps, event: PaymentEven
     await queueReceipt({ tenant, tenantStore, purchase: result.purchase, pass: result.pass, passDays, customerEmail: checkout.customerEmail, logger });
   }
   if (result.pass) passEvents.notify(tenant.id, result.pass.learnerId);
+  // Counted once: only the delivery that granted the pass (redeliveries are not applied).
+  if (result.applied && result.pass && learner) {
+    analytics.capture('pass purchased', { tenantId: tenant.id, learner }, { passType: checkout.passType, provider: event.provider });
+  }
   if (result.applied) {
     logger.info({ eventId: event.eventId, purchaseId: result.purchase?.id, passId: result.pass?.id ?? null, status: result.purchase?.status }, 'checkout fulfilled');
   }

@@ -13,6 +13,7 @@ import { createExpiryReminderJob } from '../jobs/expiry-reminders.js';
 import { createOutboxDeliveryJob } from '../jobs/outbox-delivery.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import type { AppLogger } from '../logger.js';
+import type { Analytics } from '../observability/analytics.js';
 import type { Mailer } from '../mail/mailer.js';
 import { selectMailer } from '../mail/select-mailer.js';
 import type { Store } from '../store/store.js';
@@ -51,9 +52,9 @@ export function registerBillingJobs(jobs: Scheduler, deps: { store: Store; maile
 
 export async function registerBillingRoutes(
   app: FastifyInstance,
-  deps: BillingServices & { store: Store; logger: AppLogger; clock: () => Date; config: Config },
+  deps: BillingServices & { store: Store; logger: AppLogger; clock: () => Date; config: Config; analytics: Analytics },
 ): Promise<void> {
-  const fulfilment = { store: deps.store, logger: deps.logger, passEvents: deps.passEvents };
+  const fulfilment = { store: deps.store, logger: deps.logger, passEvents: deps.passEvents, analytics: deps.analytics };
   registerBillingPages(app);
   if (deps.payments?.provider === 'stripe') await registerStripeWebhook(app, { payments: deps.payments, fulfilment, clock: deps.clock });
   if (deps.payments?.provider === 'demo') await registerDemoCheckout(app, { payments: deps.payments, fulfilment, store: deps.store });
