@@ -69,6 +69,22 @@ export async function openConnection(uri: string, { autoIndex, dbName, logger }:
   return connection;
 }
 
+/**
+ * Whether the server can run multi-document transactions: a replica-set member (`hello` names
+ * its `setName`) or a mongos (`msg: 'isdbgrid'`). A standalone server cannot. Asked once at
+ * connect; a deployment does not change kind under a running server.
+ */
+export async function supportsTransactions(connection: Connection): Promise<boolean> {
+  const db = connection.db;
+  if (!db) throw unavailable(undefined, 'The MongoDB store is not connected.');
+  try {
+    const hello = await db.admin().command({ hello: 1 });
+    return typeof hello['setName'] === 'string' || hello['msg'] === 'isdbgrid';
+  } catch (error) {
+    throw unavailable(error);
+  }
+}
+
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

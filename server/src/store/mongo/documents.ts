@@ -10,14 +10,17 @@ import type {
   FeedbackStatus,
   InterviewType,
   MockSummary,
+  PassProduct,
   PassSource,
   PassType,
   Purchase,
+  PrivacyAction,
   PurchaseStatus,
   Question,
   Seniority,
   SessionMode,
   SessionStatus,
+  TenantPrivacySettings,
   TenantSettings,
 } from '../records.js';
 
@@ -26,8 +29,12 @@ export interface CopyEntry {
   value: string;
 }
 
-export type StoredSettings = Omit<TenantSettings, 'branding'> & {
+export type StoredSettings = Omit<TenantSettings, 'branding' | 'passProducts' | 'privacy'> & {
   branding: Omit<Branding, 'copy'> & { copy: CopyEntry[] };
+  /** Absent on a tenant stored before pass products existed (tenants.ts reads the defaults of that time). */
+  passProducts?: PassProduct[];
+  /** Absent on a tenant stored before privacy settings existed (likewise). */
+  privacy?: TenantPrivacySettings;
 };
 
 export interface TenantDoc {
@@ -62,6 +69,14 @@ export interface LearnerDoc {
   createdAt: Date;
   updatedAt: Date;
   lastActiveAt: Date;
+  // Privacy state; absent (read as null) on learners stored before it existed.
+  restrictedAt?: Date | null;
+  analyticsOptOutAt?: Date | null;
+  marketingConsentAt?: Date | null;
+  ageConfirmedAt?: Date | null;
+  ageConfirmedMinimum?: number | null;
+  profileEditedAt?: Date | null;
+  retentionReminderAt?: Date | null;
 }
 
 export interface SessionDoc {
@@ -185,4 +200,58 @@ export interface LeaseDoc {
   _id: string;
   holder: string;
   expiresAt: Date;
+}
+
+/** A seat grant in progress: the pass it creates, journaled in the pool with the seat taken (passes.ts). */
+export interface PendingGrantDoc {
+  passId: string;
+  learnerId: string;
+  type: PassType;
+  source: Exclude<PassSource, 'purchase'>;
+  startsAt: Date;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+/** One per tenant that ever had seats. */
+export interface SeatPoolDoc {
+  tenantId: string;
+  balance: number;
+  pendingGrants: PendingGrantDoc[];
+  updatedAt: Date;
+}
+
+/** A refunded payment, remembered even when the refund arrives before its checkout. */
+export interface RefundMarkerDoc {
+  provider: string;
+  paymentRef: string;
+  tenantId: string | null;
+  refundedAt: Date;
+}
+
+export interface ErasureDoc {
+  _id: string;
+  tenantId: string;
+  learnerId: string | null;
+  subjectHash: string;
+  erasedAt: Date;
+  purgeDueAt: Date;
+  forgetAt: Date;
+  purgedAt: Date | null;
+}
+
+export interface AuditActorDoc {
+  kind: 'learner' | 'admin' | 'system';
+  id: string | null;
+}
+
+export interface AuditDoc {
+  _id: string;
+  tenantId: string;
+  learnerId: string | null;
+  learnerRef: string | null;
+  action: PrivacyAction;
+  actor: AuditActorDoc;
+  details: Record<string, string | number | boolean | null | string[]>;
+  createdAt: Date;
 }

@@ -4,28 +4,37 @@
  * every query goes through the tenant-scope plugin (tenant-scope.ts), which refuses, before any
  * I/O, a query on tenant data that names no tenant.
  *
- * Atomicity without transactions: every operation of the port writes one document, and each
- * read-then-write of the SQLite adapter became one atomic single-document command (conditional
- * findOneAndUpdate, upsert on a unique index, `$inc`), so no operation needs a replica set.
+ * Atomicity: most operations write one document, and each read-then-write of the SQLite
+ * adapter became one atomic single-document command (conditional findOneAndUpdate, upsert on a
+ * unique index, `$inc`). The few that write several documents (payments, seat grants, erasure,
+ * purge) run as write units (write-units.ts): a MongoDB transaction when the server is a
+ * replica-set member or mongos (asked once at connect), otherwise an order of idempotent writes
+ * that completes exactly once when run again after a crash (billing-flows.ts, passes.ts,
+ * privacy.ts document their orders). So a standalone server works too, and the offline
+ * contract suite (a standalone fake) exercises that path.
  */
 import type { Connection } from 'mongoose';
 import type { Store, TenantStore } from '../store.js';
 import { AppError } from '../../errors.js';
 import { prepareAnswers } from './answers.js';
 import { prepareApiKeys } from './api-keys.js';
-import { openConnection, pingConnection, watchConnection, type StoreLogger } from './connection.js';
+import { prepareBillingFlows } from './billing-flows.js';
+import { openConnection, pingConnection, supportsTransactions, watchConnection, type StoreLogger } from './connection.js';
 import { unavailable } from './errors.js';
 import { prepareLearners } from './learners.js';
 import { prepareLeases } from './leases.js';
 import { compileModels, type MongoContext } from './models.js';
 import { prepareOutbox } from './outbox.js';
+import { prepareOutboxDelivery } from './outbox-delivery.js';
 import { preparePasses } from './passes.js';
+import { prepareErasureAndAudit } from './privacy.js';
 import { preparePurchases } from './purchases.js';
 import { prepareSessions } from './sessions.js';
 import { prepareStarDrafts } from './star-drafts.js';
 import { prepareTenants } from './tenants.js';
 import { prepareUsage } from './usage.js';
 import { prepareWebhooks } from './webhooks.js';
+import { prepareWriteUnits } from './write-units.js';
 
 export interface MongoStoreOptions {
   /** A `mongodb://` or `mongodb+srv://` connection string (MONGODB_URI). Give this or `connection`. */
@@ -73,17 +82,25 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   }
 
   const models = compileModels(connection, clock);
-  if (autoIndex) {
-    // Unique indexes must exist before the first write relies on them.
-    try {
+  let transactions: boolean;
+  try {
+    if (autoIndex) {
+      // Unique indexes must exist before the first write relies on them.
       await Promise.all(Object.values(models).map((model: { init(): Promise<unknown> }) => model.init()));
-    } catch (error) {
-      if (owned) await connection.close().catch(() => undefined);
-      throw error;
     }
+    transactions = await supportsTransactions(connection);
+  } catch (error) {
+    if (owned) await connection.close().catch(() => undefined);
+    throw error;
   }
+  options.logger?.info(
+    { transactions },
+    transactions
+      ? 'MongoDB store: multi-document operations run as transactions'
+      : 'MongoDB store: standalone server, multi-document operations run as ordered idempotent writes',
+  );
 
-  const context: MongoContext = { models, clock };
+  const context: MongoContext = { models, clock, units: prepareWriteUnits(connection, transactions) };
   const tenants = prepareTenants(context);
   const apiKeys = prepareApiKeys(context);
   const learners = prepareLearners(context);
@@ -94,6 +111,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   const purchases = preparePurchases(context);
   const outbox = prepareOutbox(context);
   const usage = prepareUsage(context);
+  const privacy = prepareErasureAndAudit(context);
   let closed = false;
 
   return {
@@ -102,6 +120,8 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     findApiKeyByHash: apiKeys.findByHash,
     recordWebhookEvent: prepareWebhooks(context),
     ...prepareLeases(context),
+    ...prepareBillingFlows(context),
+    ...prepareOutboxDelivery(context),
     forTenant(tenantId): TenantStore {
       if (typeof tenantId !== 'string' || tenantId.length === 0) {
         throw new AppError('INTERNAL', 'forTenant needs a tenant id.');
@@ -113,10 +133,12 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
         sessions: sessions(tenantId),
         answers: answers(tenantId),
         starDrafts: starDrafts(tenantId),
-        passes: passes(tenantId),
+        passes: passes.passes(tenantId),
+        seats: passes.seats(tenantId),
         purchases: purchases(tenantId),
         outbox: outbox(tenantId),
         usage: usage(tenantId),
+        privacy: privacy(tenantId),
       };
     },
     async ping() {

@@ -12,6 +12,8 @@ export interface DeclaredIndex {
   name: string;
   keys: Record<string, 1 | -1>;
   unique: boolean;
+  /** Only documents matching this are in the index (and, when unique, constrained by it). */
+  partial: Record<string, unknown> | null;
 }
 
 /** Every index the schemas declare (besides `_id`), in a stable order; no connection needed. */
@@ -23,6 +25,7 @@ export function declaredIndexes(): DeclaredIndex[] {
       name: String(options['name']),
       keys: keys as Record<string, 1 | -1>,
       unique: options['unique'] === true,
+      partial: (options['partialFilterExpression'] as Record<string, unknown> | undefined) ?? null,
     })),
   );
 }

@@ -1,14 +1,14 @@
 import type { TenantStore } from '../store.js';
-import type { Learner, LearnerProfileInput } from '../records.js';
+import type { Learner, LearnerPatch, LearnerProfileInput } from '../records.js';
 import { newId } from '../ids.js';
 import type { LearnerDoc } from './documents.js';
 import { isDuplicateKey, notFound, translated } from './errors.js';
 import type { MongoContext } from './models.js';
 import { findPage } from './paging.js';
 import { inTenant } from './tenant-scope.js';
-import { definedOnly, iso } from './transform.js';
+import { definedOnly, iso, isoOrNull, toDate } from './transform.js';
 
-function toLearner(doc: LearnerDoc): Learner {
+export function toLearner(doc: LearnerDoc): Learner {
   return {
     id: doc._id,
     tenantId: doc.tenantId,
@@ -21,13 +21,43 @@ function toLearner(doc: LearnerDoc): Learner {
     createdAt: iso(doc.createdAt),
     updatedAt: iso(doc.updatedAt),
     lastActiveAt: iso(doc.lastActiveAt),
+    restrictedAt: isoOrNull(doc.restrictedAt),
+    analyticsOptOutAt: isoOrNull(doc.analyticsOptOutAt),
+    marketingConsentAt: isoOrNull(doc.marketingConsentAt),
+    ageConfirmedAt: isoOrNull(doc.ageConfirmedAt),
+    ageConfirmedMinimum: doc.ageConfirmedMinimum ?? null,
+    profileEditedAt: isoOrNull(doc.profileEditedAt),
+    retentionReminderAt: isoOrNull(doc.retentionReminderAt),
   };
+}
+
+/** A privacy time of a patch: undefined keeps the field, null clears it. */
+function patchTime(value: string | null | undefined, what: string): Date | null | undefined {
+  return value === undefined || value === null ? value : toDate(value, what);
+}
+
+/** The `$set` of a patch: only the keys present (absent keeps, null clears). */
+function patchSet(patch: LearnerPatch): Record<string, unknown> {
+  return definedOnly({
+    email: patch.email,
+    name: patch.name,
+    locale: patch.locale,
+    extendedTimeMultiplier: patch.extendedTimeMultiplier,
+    restrictedAt: patchTime(patch.restrictedAt, 'restrictedAt'),
+    analyticsOptOutAt: patchTime(patch.analyticsOptOutAt, 'analyticsOptOutAt'),
+    marketingConsentAt: patchTime(patch.marketingConsentAt, 'marketingConsentAt'),
+    ageConfirmedAt: patchTime(patch.ageConfirmedAt, 'ageConfirmedAt'),
+    ageConfirmedMinimum: patch.ageConfirmedMinimum,
+    profileEditedAt: patchTime(patch.profileEditedAt, 'profileEditedAt'),
+    retentionReminderAt: patchTime(patch.retentionReminderAt, 'retentionReminderAt'),
+  });
 }
 
 export function prepareLearners({ models: { Learner }, clock }: MongoContext): (tenantId: string) => TenantStore['learners'] {
   /**
    * One atomic upsert on the (tenantId, externalId) unique index: the first sight inserts with
-   * the defaults, later sights set only the e-mail and name given. Two first sights at once may
+   * the defaults (and, on creation only, the age the learner confirmed before the account
+   * existed), later sights set only the e-mail and name given. Two first sights at once may
    * both try to insert; the loser gets a duplicate key (servers since 4.2 retry such an upsert
    * themselves) and simply runs again, now as an update.
    */
@@ -46,6 +76,13 @@ export function prepareLearners({ models: { Learner }, clock }: MongoContext): (
         extendedTimeMultiplier: 1,
         createdAt: now,
         lastActiveAt: now,
+        restrictedAt: null,
+        analyticsOptOutAt: null,
+        marketingConsentAt: null,
+        ageConfirmedAt: input.ageConfirmedMinimum === undefined ? null : now,
+        ageConfirmedMinimum: input.ageConfirmedMinimum ?? null,
+        profileEditedAt: null,
+        retentionReminderAt: null,
         ...(changes ? {} : { updatedAt: now }),
       },
     };
@@ -79,15 +116,9 @@ export function prepareLearners({ models: { Learner }, clock }: MongoContext): (
     list: (page) => translated(() => findPage(Learner, tenantId, {}, page, toLearner)),
     update: (id, patch) =>
       translated(async () => {
-        const set = definedOnly({
-          email: patch.email,
-          name: patch.name,
-          locale: patch.locale,
-          extendedTimeMultiplier: patch.extendedTimeMultiplier,
-        });
         const doc = await Learner.findOneAndUpdate(
           { _id: id },
-          { $set: set },
+          { $set: patchSet(patch) },
           inTenant(tenantId, { returnDocument: 'after' as const }),
         ).lean<LearnerDoc>();
         if (!doc) throw notFound('Learner');

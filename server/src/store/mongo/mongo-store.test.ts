@@ -6,9 +6,11 @@
  *    is skipped and says so in one line; it is not a pass.
  * 2. Always, against the fake wire-protocol server in ./testing (real mongoose, real driver,
  *    commands evaluated by mingo). It proves the adapter's queries, updates, upserts, paging,
- *    error translation and tenant scoping end to end; it cannot prove how a real server
- *    builds and enforces indexes under true concurrency, nor anything about replica sets
- *    (see OPERATIONS.md, "What the offline tests cannot prove").
+ *    error translation and tenant scoping end to end. The fake is a standalone server, so the
+ *    multi-document operations run their ordered idempotent writes here, not transactions
+ *    (write-units.ts). It cannot prove how a real server builds and enforces indexes under
+ *    true concurrency, nor anything about replica sets (see the README, "What the offline
+ *    tests prove, and what they cannot").
  */
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';

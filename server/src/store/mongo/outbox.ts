@@ -8,7 +8,7 @@ import { findPage } from './paging.js';
 import { inTenant } from './tenant-scope.js';
 import { iso, isoOrNull } from './transform.js';
 
-function toOutboxEmail(doc: OutboxDoc): OutboxEmail {
+export function toOutboxEmail(doc: OutboxDoc): OutboxEmail {
   return {
     id: doc._id,
     tenantId: doc.tenantId,

@@ -8,7 +8,7 @@ import { newestFirst } from './paging.js';
 import { inTenant } from './tenant-scope.js';
 import { iso } from './transform.js';
 
-function toPurchase(doc: PurchaseDoc): Purchase {
+export function toPurchase(doc: PurchaseDoc): Purchase {
   return {
     id: doc._id,
     tenantId: doc.tenantId,

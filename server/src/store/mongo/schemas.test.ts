@@ -167,20 +167,72 @@ describe('schema validation (the zod input rules, enforced again by the store)',
     expect(await invalidPaths(model, doc)).toEqual(paths);
   });
 
+  it.each([
+    ['an inactivity period under 30 days', { privacy: { ...settings.privacy, inactiveLearnerDays: 29 } }, ['settings.privacy.inactiveLearnerDays']],
+    ['a reminder not before the erasure', { privacy: { requireAgeConfirmation: false, inactiveLearnerDays: 30, retentionReminderDays: 30 } }, ['settings.privacy']],
+    ['no privacy settings', { privacy: undefined }, ['settings.privacy']],
+    ['two products of one pass type', { passProducts: [...settings.passProducts, ...settings.passProducts] }, ['settings.passProducts']],
+    ['a free pass product', { passProducts: [{ ...settings.passProducts[0], amount: 0 }] }, ['settings.passProducts.0.amount']],
+    ['a Stripe price that is not one', { passProducts: [{ ...settings.passProducts[0], stripePriceId: 'prod_1' }] }, ['settings.passProducts.0.stripePriceId']],
+  ])('refuses privacy and pass product settings with %s', async (_label, change, paths) => {
+    expect(await invalidPaths('Tenant', { ...tenant, settings: { ...storedSettings, ...change } })).toEqual(paths);
+  });
+
+  it('accepts retention turned off (inactiveLearnerDays null)', async () => {
+    const privacy = { requireAgeConfirmation: true, inactiveLearnerDays: null, retentionReminderDays: 60 };
+    expect(await invalidPaths('Tenant', { ...tenant, settings: { ...storedSettings, privacy } })).toEqual([]);
+  });
+
+  const learner = { _id: 'lrn_1', tenantId: 't', externalId: 'e', guest: false, extendedTimeMultiplier: 1, lastActiveAt: new Date() };
+  const erasure = {
+    _id: 'era_1',
+    tenantId: 't',
+    learnerId: 'lrn_1',
+    subjectHash: 'h',
+    erasedAt: new Date(),
+    purgeDueAt: new Date(),
+    forgetAt: new Date(),
+  };
+  const auditEntry = { _id: 'aud_1', tenantId: 't', learnerId: 'lrn_1', action: 'export', actor: { kind: 'learner', id: null }, details: {} };
+  const grant = { passId: 'pas_1', learnerId: 'lrn_1', type: 'day', source: 'grant', startsAt: new Date(), expiresAt: new Date(), createdAt: new Date() };
+
+  it('accepts the privacy and seat documents', async () => {
+    const at = new Date();
+    const privacy = { restrictedAt: at, analyticsOptOutAt: null, marketingConsentAt: at, ageConfirmedAt: at, ageConfirmedMinimum: 16 };
+    expect(await invalidPaths('Learner', { ...learner, ...privacy, profileEditedAt: at, retentionReminderAt: null })).toEqual([]);
+    expect(await invalidPaths('LearnerErasure', erasure)).toEqual([]);
+    expect(await invalidPaths('PrivacyAudit', { ...auditEntry, details: { fields: ['name', 'email'], count: 2, flag: true } })).toEqual([]);
+    expect(await invalidPaths('SeatPool', { tenantId: 't', balance: 3, pendingGrants: [grant] })).toEqual([]);
+    expect(await invalidPaths('RefundMarker', { provider: 'stripe', paymentRef: 'pi_1', tenantId: null, refundedAt: at })).toEqual([]);
+  });
+
+  it.each([
+    ['a confirmed age below 13', 'Learner', { ...learner, ageConfirmedMinimum: 12 }, ['ageConfirmedMinimum']],
+    ['a negative seat balance', 'SeatPool', { tenantId: 't', balance: -1 }, ['balance']],
+    ['a journaled grant from a purchase', 'SeatPool', { tenantId: 't', balance: 0, pendingGrants: [{ ...grant, source: 'purchase' }] }, ['pendingGrants.0.source']],
+    ['an unknown privacy action', 'PrivacyAudit', { ...auditEntry, action: 'delete-everything' }, ['action']],
+    ['audit details that are not an object', 'PrivacyAudit', { ...auditEntry, details: ['x'] }, ['details']],
+    ['an erasure without its subject hash', 'LearnerErasure', { ...erasure, subjectHash: undefined }, ['subjectHash']],
+  ] as const)('refuses %s', async (_label, model, doc, paths) => {
+    expect(await invalidPaths(model, doc)).toEqual(paths);
+  });
+
   it('refuses a path the schema does not declare (strict: throw) instead of dropping it', () => {
     expect(() => new (models['Pass'] as mongoose.Model<unknown>)({ tenantId: 't', bogus: 1 })).toThrow(/bogus/);
   });
 });
 
 describe('declared indexes', () => {
+  /** Uniqueness that spans tenants, as in the SQLite store. */
   const GLOBAL_UNIQUE = ['api_keys_hash', 'purchases_checkout_session_id', 'purchases_provider_payment_ref'];
+  /** What the background jobs scan across tenants (reminders, e-mail delivery); not unique. */
+  const GLOBAL_JOB_SCANS = ['passes_reminder_due', 'outbox_emails_status_next_attempt'];
 
-  it('every index on a tenant-scoped collection is led by tenantId, except the deliberately global unique ones', () => {
+  it('every index on a tenant-scoped collection is led by tenantId, except the deliberately global ones', () => {
     const scoped = new Set(TENANT_SCOPED_MODELS.map((name) => String(schemas[name].get('collection'))));
-    const offenders = declaredIndexes()
-      .filter((index) => scoped.has(index.collection) && Object.keys(index.keys)[0] !== 'tenantId')
-      .map((index) => index.name);
-    expect(offenders).toEqual(GLOBAL_UNIQUE);
+    const offenders = declaredIndexes().filter((index) => scoped.has(index.collection) && Object.keys(index.keys)[0] !== 'tenantId');
+    expect(offenders.map((index) => index.name).sort()).toEqual([...GLOBAL_UNIQUE, ...GLOBAL_JOB_SCANS].sort());
+    expect(offenders.filter((index) => index.unique).map((index) => index.name).sort()).toEqual([...GLOBAL_UNIQUE].sort());
   });
 
   it('names every index, so syncIndexes and operators can refer to it', () => {
@@ -190,7 +242,8 @@ describe('declared indexes', () => {
   it('matches the snapshot (changing an index is a deploy step: npm run db:sync-indexes)', () => {
     const lines = declaredIndexes().map(
       (index) =>
-        `${index.collection}: ${index.name} ${JSON.stringify(index.keys)}${index.unique ? ' unique' : ''}`,
+        `${index.collection}: ${index.name} ${JSON.stringify(index.keys)}${index.unique ? ' unique' : ''}` +
+        (index.partial ? ` partial ${JSON.stringify(index.partial)}` : ''),
     );
     expect(lines).toMatchInlineSnapshot(`
       [
@@ -199,19 +252,30 @@ describe('declared indexes', () => {
         "api_keys: api_keys_tenant_created {"tenantId":1,"createdAt":-1,"_id":-1}",
         "learners: learners_tenant_external_id {"tenantId":1,"externalId":1} unique",
         "learners: learners_tenant_created {"tenantId":1,"createdAt":-1,"_id":-1}",
+        "learners: learners_tenant_last_active {"tenantId":1,"lastActiveAt":1,"_id":1}",
         "interview_sessions: interview_sessions_tenant_learner_created {"tenantId":1,"learnerId":1,"createdAt":-1,"_id":-1}",
         "answers: answers_tenant_session_question_attempt {"tenantId":1,"sessionId":1,"questionId":1,"attempt":1} unique",
         "answers: answers_tenant_session_created {"tenantId":1,"sessionId":1,"createdAt":-1,"_id":-1}",
         "answers: answers_tenant_learner_created {"tenantId":1,"learnerId":1,"createdAt":-1,"_id":-1}",
         "star_drafts: star_drafts_tenant_learner_created {"tenantId":1,"learnerId":1,"createdAt":-1,"_id":-1}",
         "passes: passes_tenant_learner_created {"tenantId":1,"learnerId":1,"createdAt":-1,"_id":-1}",
+        "passes: passes_tenant_purchase_id {"tenantId":1,"purchaseId":1} unique partial {"purchaseId":{"$type":"string"}}",
+        "passes: passes_reminder_due {"reminderSentAt":1,"revokedAt":1,"expiresAt":1,"_id":1}",
+        "seat_pools: seat_pools_tenant {"tenantId":1} unique",
         "purchases: purchases_checkout_session_id {"checkoutSessionId":1} unique",
-        "purchases: purchases_provider_payment_ref {"provider":1,"paymentRef":1} unique",
+        "purchases: purchases_provider_payment_ref {"provider":1,"paymentRef":1} unique partial {"paymentRef":{"$type":"string"}}",
         "purchases: purchases_tenant_learner_created {"tenantId":1,"learnerId":1,"createdAt":-1,"_id":-1}",
+        "payment_refunds: payment_refunds_provider_payment_ref {"provider":1,"paymentRef":1} unique",
         "outbox_emails: outbox_emails_tenant_dedupe_key {"tenantId":1,"dedupeKey":1} unique",
         "outbox_emails: outbox_emails_tenant_created {"tenantId":1,"createdAt":-1,"_id":-1}",
+        "outbox_emails: outbox_emails_tenant_learner {"tenantId":1,"learnerId":1} partial {"learnerId":{"$type":"string"}}",
+        "outbox_emails: outbox_emails_status_next_attempt {"status":1,"nextAttemptAt":1,"_id":1}",
         "usage_counters: usage_counters_tenant_subject_period {"tenantId":1,"subject":1,"period":1} unique",
         "webhook_events: webhook_events_provider_event {"provider":1,"eventId":1} unique",
+        "learner_erasures: learner_erasures_tenant_subject {"tenantId":1,"subjectHash":1,"erasedAt":-1}",
+        "learner_erasures: learner_erasures_tenant_open {"tenantId":1,"learnerId":1} unique partial {"learnerId":{"$type":"string"}}",
+        "privacy_audit: privacy_audit_tenant_created {"tenantId":1,"createdAt":-1,"_id":-1}",
+        "privacy_audit: privacy_audit_tenant_learner_created {"tenantId":1,"learnerId":1,"createdAt":-1,"_id":-1}",
       ]
     `);
   });

@@ -7,17 +7,19 @@
  * `transform.ts` turns them back into ISO strings.
  *
  * Indexes sit next to the paths they cover. Every tenant-scoped list or lookup has one led by
- * `tenantId`; uniqueness that spans tenants (API-key hashes, Checkout session ids, webhook
- * event ids) is global on purpose, exactly as in the SQLite store.
+ * `tenantId`; uniqueness that spans tenants (API-key hashes, Checkout session ids, payment
+ * references, webhook event ids, refunded payments) is global on purpose, exactly as in the
+ * SQLite store, and so are the two indexes the background jobs scan across tenants (passes due
+ * for a reminder, e-mails due for delivery).
  *
- * Erasure: records.ts has no erasure fields yet. When the privacy work adds them, the purge
- * needs `learners: { purgeAfter: 1 }` (partial: only erased learners) for a purge job that
- * deletes each erased learner's documents through the `tenantId, learnerId` indexes below. A
- * TTL index would remove the learner document alone and leave its answers behind, so a TTL
- * index fits only collections whose documents stand alone.
+ * Erasure (privacy.ts) deletes an erased learner's documents through the `tenantId, learnerId`
+ * indexes below and records a `learner_erasures` document; the purge job finds the erasures
+ * still holding a learner id through a partial index and sweeps those learners again. No TTL
+ * index is used for it: a TTL index removes documents one by one on its own schedule, and an
+ * erasure must remove the learner together with everything of theirs.
  */
 import { Schema } from 'mongoose';
-import { billingModes, interviewTypes, passTypes, seniorities } from '../records.js';
+import { billingModes, interviewTypes, passTypes, privacyActions, seniorities } from '../records.js';
 import {
   choice,
   collectionOptions,
@@ -40,11 +42,15 @@ import { tenantScopePlugin } from './tenant-scope.js';
 import type {
   AnswerDoc,
   ApiKeyDoc,
+  AuditDoc,
+  ErasureDoc,
   LeaseDoc,
   LearnerDoc,
   OutboxDoc,
   PassDoc,
   PurchaseDoc,
+  RefundMarkerDoc,
+  SeatPoolDoc,
   SessionDoc,
   StarDraftDoc,
   TenantDoc,
@@ -57,6 +63,10 @@ const HTTP_URL = /^https?:\/\/\S+$/;
 const LOCALE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 const FONT_FAMILY = /^[\w\s,'"-]+$/;
 const CURRENCY = /^[a-z]{3}$/;
+const STRIPE_PRICE = /^price_\w+$/;
+
+/** Only documents whose `path` holds a string: the partial filter of "when set" indexes. */
+const whenSet = (path: string) => ({ partialFilterExpression: { [path]: { $type: 'string' } } });
 
 /** Newest-first paging within a scope: the cursor compares (createdAt, _id). */
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
@@ -87,12 +97,23 @@ const passProductSchema = new Schema(
     type: choice(passTypes),
     name: text(60),
     durationDays: whole(1, 366),
-    amount: whole(0),
+    amount: whole(1, 1_000_000),
     currency: text(3, { match: CURRENCY }),
-    stripePriceId: nullableText(255),
+    stripePriceId: nullableText(255, STRIPE_PRICE),
   },
   embedded,
 );
+
+const privacySettingsSchema = new Schema(
+  {
+    requireAgeConfirmation: flag,
+    inactiveLearnerDays: whole(30, 3650, true),
+    retentionReminderDays: whole(1, 60),
+  },
+  embedded,
+);
+
+type PrivacySettingsValue = { inactiveLearnerDays?: number | null; retentionReminderDays?: number } | null | undefined;
 
 const tenantSettingsSchema = new Schema(
   {
@@ -113,8 +134,26 @@ const tenantSettingsSchema = new Schema(
     guestAccess: flag,
     clerkOrganizationId: nullableText(100),
     minimumAge: whole(13, 21),
-    // No default: settings written without pass products read back without them, as in SQLite.
-    passProducts: { type: [passProductSchema], default: undefined },
+    // Tenants stored before these two existed have neither: tenants.ts reads them with the
+    // defaults of that time (the values the SQLite migrations v2 and v3 backfilled).
+    passProducts: {
+      type: [passProductSchema],
+      default: [],
+      validate: {
+        validator: (list: { type: string }[]) =>
+          list.length <= passTypes.length && new Set(list.map((p) => p.type)).size === list.length,
+        message: '{PATH} holds at most one product per pass type',
+      },
+    },
+    privacy: {
+      type: privacySettingsSchema,
+      required: true,
+      validate: {
+        validator: (value: PrivacySettingsValue) =>
+          !value || value.inactiveLearnerDays == null || (value.retentionReminderDays ?? 0) < value.inactiveLearnerDays,
+        message: 'the reminder must go out before the erasure (retentionReminderDays < inactiveLearnerDays)',
+      },
+    },
   },
   embedded,
 );
@@ -163,12 +202,22 @@ function learnerSchema(clock: () => Date) {
       locale: nullableText(10, LOCALE),
       extendedTimeMultiplier: decimal(1, 4),
       lastActiveAt: when,
+      restrictedAt: nullableWhen,
+      analyticsOptOutAt: nullableWhen,
+      marketingConsentAt: nullableWhen,
+      ageConfirmedAt: nullableWhen,
+      // The router lets a learner confirm 13 to 21 (privacy.confirmAge).
+      ageConfirmedMinimum: whole(13, 21, true),
+      profileEditedAt: nullableWhen,
+      retentionReminderAt: nullableWhen,
     },
     collectionOptions('learners', clock, true),
   );
   schema.plugin(tenantScopePlugin);
   schema.index({ tenantId: 1, externalId: 1 }, { unique: true, name: 'learners_tenant_external_id' });
   schema.index({ tenantId: 1, ...NEWEST_FIRST }, { name: 'learners_tenant_created' });
+  // Retention: the least recently active learners of a tenant first.
+  schema.index({ tenantId: 1, lastActiveAt: 1, _id: 1 }, { name: 'learners_tenant_last_active' });
   return schema;
 }
 
@@ -301,6 +350,40 @@ function passSchema(clock: () => Date) {
   );
   schema.plugin(tenantScopePlugin);
   schema.index({ tenantId: 1, learnerId: 1, ...NEWEST_FIRST }, { name: 'passes_tenant_learner_created' });
+  // One pass per purchase, whichever of its events arrives first. A pass always lives in its
+  // purchase's tenant, so unique per tenant is unique per purchase, and the index stays led by
+  // tenantId (a sharded passes collection can keep it).
+  schema.index({ tenantId: 1, purchaseId: 1 }, { unique: true, name: 'passes_tenant_purchase_id', ...whenSet('purchaseId') });
+  // Global: the reminder job scans every tenant for unrevoked, unreminded passes by expiry.
+  schema.index({ reminderSentAt: 1, revokedAt: 1, expiresAt: 1, _id: 1 }, { name: 'passes_reminder_due' });
+  return schema;
+}
+
+/** A seat grant journaled in the pool until its pass exists (passes.ts). */
+const pendingGrantSchema = new Schema(
+  {
+    passId: recordId,
+    learnerId: recordId,
+    type: choice(passTypes),
+    source: choice(['grant', 'sponsored']),
+    startsAt: when,
+    expiresAt: when,
+    createdAt: when,
+  },
+  embedded,
+);
+
+function seatPoolSchema(clock: () => Date) {
+  const schema = new Schema<SeatPoolDoc>(
+    {
+      tenantId: tenantIdPath,
+      balance: whole(0),
+      pendingGrants: documentList(pendingGrantSchema, 0, 10_000),
+    },
+    collectionOptions('seat_pools', clock, { createdAt: false, updatedAt: true }),
+  );
+  schema.plugin(tenantScopePlugin);
+  schema.index({ tenantId: 1 }, { unique: true, name: 'seat_pools_tenant' });
   return schema;
 }
 
@@ -333,6 +416,16 @@ function purchaseSchema(clock: () => Date) {
   return schema;
 }
 
+function refundMarkerSchema(clock: () => Date) {
+  // Not tenant-scoped: a refund names the provider's payment, and may arrive before its checkout.
+  const schema = new Schema<RefundMarkerDoc>(
+    { provider: text(40), paymentRef: text(255), tenantId: nullableText(64), refundedAt: when },
+    collectionOptions('payment_refunds', clock, false),
+  );
+  schema.index({ provider: 1, paymentRef: 1 }, { unique: true, name: 'payment_refunds_provider_payment_ref' });
+  return schema;
+}
+
 // ---------- operations ----------
 
 function outboxSchema(clock: () => Date) {
@@ -358,6 +451,10 @@ function outboxSchema(clock: () => Date) {
   schema.plugin(tenantScopePlugin);
   schema.index({ tenantId: 1, dedupeKey: 1 }, { unique: true, name: 'outbox_emails_tenant_dedupe_key' });
   schema.index({ tenantId: 1, ...NEWEST_FIRST }, { name: 'outbox_emails_tenant_created' });
+  // A learner's e-mails (export, erasure); most e-mails name their learner.
+  schema.index({ tenantId: 1, learnerId: 1 }, { name: 'outbox_emails_tenant_learner', ...whenSet('learnerId') });
+  // Global: the delivery job claims due e-mails of every tenant, oldest due first.
+  schema.index({ status: 1, nextAttemptAt: 1, _id: 1 }, { name: 'outbox_emails_status_next_attempt' });
   return schema;
 }
 
@@ -387,6 +484,61 @@ function webhookEventSchema(clock: () => Date) {
   return schema;
 }
 
+// ---------- privacy ----------
+
+function erasureSchema(clock: () => Date) {
+  const schema = new Schema<ErasureDoc>(
+    {
+      _id: recordId,
+      tenantId: tenantIdPath,
+      learnerId: nullableText(64),
+      subjectHash: text(200),
+      erasedAt: when,
+      purgeDueAt: when,
+      forgetAt: when,
+      purgedAt: nullableWhen,
+    },
+    collectionOptions('learner_erasures', clock, false),
+  );
+  schema.plugin(tenantScopePlugin);
+  schema.index({ tenantId: 1, subjectHash: 1, erasedAt: -1 }, { name: 'learner_erasures_tenant_subject' });
+  // The erasures the purge has not completed yet (they still hold the learner id): at most one
+  // per learner, so a repeated or racing erasure of the same learner finishes the same record.
+  schema.index({ tenantId: 1, learnerId: 1 }, { unique: true, name: 'learner_erasures_tenant_open', ...whenSet('learnerId') });
+  return schema;
+}
+
+const auditActorSchema = new Schema({ kind: choice(['learner', 'admin', 'system']), id: nullableText(200) }, embedded);
+
+function auditSchema(clock: () => Date) {
+  const schema = new Schema<AuditDoc>(
+    {
+      _id: recordId,
+      tenantId: tenantIdPath,
+      learnerId: nullableText(64),
+      learnerRef: nullableText(200),
+      action: choice(privacyActions),
+      actor: { type: auditActorSchema, required: true },
+      // Flags, counts and field names only (never content): a small free-form object.
+      details: {
+        type: Schema.Types.Mixed,
+        default: () => ({}),
+        validate: {
+          validator: (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value),
+          message: '{PATH} must be an object',
+        },
+      },
+    },
+    collectionOptions('privacy_audit', clock, { createdAt: true, updatedAt: false }),
+  );
+  schema.plugin(tenantScopePlugin);
+  schema.index({ tenantId: 1, ...NEWEST_FIRST }, { name: 'privacy_audit_tenant_created' });
+  schema.index({ tenantId: 1, learnerId: 1, ...NEWEST_FIRST }, { name: 'privacy_audit_tenant_learner_created' });
+  return schema;
+}
+
+// ---------- jobs ----------
+
 function leaseSchema(clock: () => Date) {
   // One document per job name (the _id), taken with one atomic findOneAndUpdate.
   return new Schema<LeaseDoc>(
@@ -405,10 +557,14 @@ export function buildSchemas(clock: () => Date) {
     Answer: answerSchema(clock),
     StarDraft: starDraftSchema(clock),
     Pass: passSchema(clock),
+    SeatPool: seatPoolSchema(clock),
     Purchase: purchaseSchema(clock),
+    RefundMarker: refundMarkerSchema(clock),
     OutboxEmail: outboxSchema(clock),
     UsageCounter: usageSchema(clock),
     WebhookEvent: webhookEventSchema(clock),
+    LearnerErasure: erasureSchema(clock),
+    PrivacyAudit: auditSchema(clock),
     JobLease: leaseSchema(clock),
   };
   for (const schema of Object.values(schemas) as Schema[]) schema.plugin(validateUpdatesPlugin);
@@ -425,7 +581,10 @@ export const TENANT_SCOPED_MODELS = [
   'Answer',
   'StarDraft',
   'Pass',
+  'SeatPool',
   'Purchase',
   'OutboxEmail',
   'UsageCounter',
+  'LearnerErasure',
+  'PrivacyAudit',
 ] as const satisfies readonly (keyof StoreSchemas)[];

@@ -13,8 +13,9 @@
  * - `insertMany` and `bulkWrite` carry no query to bind, so every document and every filter
  *   they hold must name its tenant itself.
  * - Updates may not touch `tenantId` (the path is also `immutable` in every schema).
- * - A read that must span tenants (finding an API key by its hash) says so with
- *   `{ crossTenant: '<reason>' }`; writes never may.
+ * - A read that must span tenants (finding an API key by its hash, a refund's payment, the
+ *   background jobs' scans) says so with `{ crossTenant: '<reason>' }`; writes never may: a
+ *   write that follows such a read names the tenant of the document it read.
  *
  * What no plugin can guard: `Model.collection`, `connection.db` and `{ middleware: false }`
  * bypass mongoose middleware, and `Model.watch()` has none. The adapter uses none of them for

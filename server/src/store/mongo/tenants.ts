@@ -1,5 +1,5 @@
 import type { Store } from '../store.js';
-import type { Tenant, TenantSettings } from '../records.js';
+import type { PassProduct, Tenant, TenantPrivacySettings, TenantSettings } from '../records.js';
 import { newId } from '../ids.js';
 import type { StoredSettings, TenantDoc } from './documents.js';
 import { notFound, translated } from './errors.js';
@@ -14,9 +14,27 @@ function toStoredSettings(settings: TenantSettings): StoredSettings {
   };
 }
 
+/**
+ * What a tenant stored before pass products or privacy settings existed reads as: the defaults
+ * of that time, the very values the SQLite migrations v2 and v3 backfilled (also today's
+ * defaults of billing/products.ts and privacy/settings.ts). Kept as constants, as a migration
+ * would: changing a default later must not change what an old tenant already had.
+ */
+const LEGACY_PASS_PRODUCTS: readonly PassProduct[] = [
+  { type: 'day', name: 'Day pass', durationDays: 1, amount: 299, currency: 'gbp', stripePriceId: null },
+  { type: 'week', name: 'Week pass', durationDays: 7, amount: 699, currency: 'gbp', stripePriceId: null },
+  { type: 'month', name: 'Month pass', durationDays: 30, amount: 1499, currency: 'gbp', stripePriceId: null },
+];
+const LEGACY_PRIVACY: TenantPrivacySettings = { requireAgeConfirmation: false, inactiveLearnerDays: 730, retentionReminderDays: 14 };
+
 function fromStoredSettings(stored: StoredSettings): TenantSettings {
   const { copy, ...branding } = stored.branding;
-  return { ...stored, branding: { ...branding, copy: Object.fromEntries(copy.map((entry) => [entry.key, entry.value])) } };
+  return {
+    ...stored,
+    branding: { ...branding, copy: Object.fromEntries(copy.map((entry) => [entry.key, entry.value])) },
+    passProducts: stored.passProducts ?? LEGACY_PASS_PRODUCTS.map((product) => ({ ...product })),
+    privacy: stored.privacy ?? { ...LEGACY_PRIVACY },
+  };
 }
 
 function toTenant(doc: TenantDoc): Tenant {

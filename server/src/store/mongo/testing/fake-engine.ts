@@ -9,9 +9,10 @@
  * What it is not: a MongoDB. Each command runs to completion before the next starts (a real
  * server interleaves within a command: two upserts can both miss and one then fails with a
  * duplicate key, which the fake only produces through `failNext`); there are no replica sets,
- * transactions, sessions, write concerns, collations, TTL monitors or index-backed plans; BSON
- * type ordering and string comparison follow mingo (JavaScript order), which equals MongoDB's
- * binary order for the ASCII ids and strings the store compares.
+ * transactions (commit and abort are accepted and do nothing), sessions, write concerns,
+ * collations, TTL monitors or index-backed plans; BSON type ordering and string comparison
+ * follow mingo (JavaScript order), which equals MongoDB's binary order for the ASCII ids and
+ * strings the store compares.
  */
 import { Aggregator, Query, find, update as applyUpdate } from 'mingo';
 import mongoose from 'mongoose';
@@ -243,6 +244,11 @@ export class FakeEngine {
       case 'ping':
       case 'endSessions':
       case 'killCursors':
+        return { ok: 1 };
+      // Accepted so the driver's transactions run (a replica-set fake), but nothing is
+      // isolated or rolled back: see fake-mongod.ts.
+      case 'commitTransaction':
+      case 'abortTransaction':
         return { ok: 1 };
       case 'buildInfo':
       case 'buildinfo':

@@ -7,8 +7,14 @@
  * production; only the server is stood in for. See fake-engine.ts for what it cannot show.
  *
  * Test hooks: `commands` records every command received; `failNext` makes the next matching
- * command answer with a given error; `stop()`/`start()` drop and restore the server (its data
- * kept) to exercise connection loss.
+ * command (optionally: on one collection) answer with a given error, which stands in for a
+ * crash at that point; `stop()`/`start()` drop and restore the server (its data kept) to
+ * exercise connection loss.
+ *
+ * `{ replicaSet: 'rs0' }` makes it answer `hello` as the primary of a replica set, so the driver
+ * sends transactions (lsid, txnNumber, autocommit: false, commitTransaction). The fake accepts
+ * them but has no isolation and no rollback: every write applies at once, and an abort undoes
+ * nothing. It only shows which commands a transaction holds, never that it is atomic.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import mongoose from 'mongoose';
@@ -32,7 +38,13 @@ export interface RecordedCommand {
 
 interface Failure {
   command: string;
+  collection: string | undefined;
   reply: Doc;
+}
+
+export interface FakeMongoOptions {
+  /** Answer `hello` as the primary of this replica set (see above). */
+  replicaSet?: string;
 }
 
 function readCString(buffer: Buffer, offset: number): [string, number] {
@@ -57,6 +69,8 @@ export class FakeMongoServer {
   private server: Server | null = null;
   private requestIds = 1;
   private port = 0;
+
+  constructor(private readonly options: FakeMongoOptions = {}) {}
 
   /** Starts listening on an ephemeral port (or the same port again after `stop`). */
   async start(): Promise<this> {
@@ -84,9 +98,12 @@ export class FakeMongoServer {
     return `mongodb://127.0.0.1:${this.port}/${db}?directConnection=true&${options}`;
   }
 
-  /** The next `command` (e.g. 'findAndModify') answers `reply` (an `ok: 0` error document) instead. */
-  failNext(command: string, reply: Doc): void {
-    this.failures.push({ command, reply });
+  /**
+   * The next `command` (e.g. 'findAndModify'), on `collection` when given, answers `reply` (an
+   * `ok: 0` error document) instead of running.
+   */
+  failNext(command: string, reply: Doc, collection?: string): void {
+    this.failures.push({ command, collection, reply });
   }
 
   commandsNamed(name: string): RecordedCommand[] {
@@ -162,12 +179,21 @@ export class FakeMongoServer {
     if (!['hello', 'isMaster', 'ismaster'].includes(name)) {
       this.commands.push({ name, db: String(body['$db']), body });
     }
-    const failure = this.failures.findIndex((f) => f.command === name);
+    const failure = this.failures.findIndex(
+      (f) => f.command === name && (f.collection === undefined || f.collection === body[name]),
+    );
     if (failure >= 0) {
       const [{ reply }] = this.failures.splice(failure, 1) as [Failure];
       return reply;
     }
-    return this.engine.run(body);
+    return this.engine.run(body, this.helloExtra());
+  }
+
+  private helloExtra(): Doc {
+    const setName = this.options.replicaSet;
+    if (!setName) return {};
+    const me = `127.0.0.1:${this.port}`;
+    return { setName, setVersion: 1, hosts: [me], primary: me, me, secondary: false };
   }
 
   private opReply(responseTo: number, reply: Doc): Buffer {
@@ -189,6 +215,6 @@ export class FakeMongoServer {
   }
 }
 
-export async function startFakeMongo(): Promise<FakeMongoServer> {
-  return new FakeMongoServer().start();
+export async function startFakeMongo(options: FakeMongoOptions = {}): Promise<FakeMongoServer> {
+  return new FakeMongoServer(options).start();
 }
