@@ -29,6 +29,13 @@ console.log(`Minted a learner token for user-42, valid until ${expiresAt}.`);
 
 // 2. Learner side: the publishable key plus the token (getToken is asked before every request).
 const learner = createInterviewStudioClient({ url, publishableKey, getToken: () => token });
+// Where the tenant requires it (the default), the student confirms the minimum age on first
+// use; the widget asks them. Nothing about them is stored before that.
+const { minimumAge, confirmed, enforced } = await learner.privacy.ageStatus.query();
+if (enforced && !confirmed) {
+  await learner.privacy.confirmAge.mutate({ minimumAge, confirmed: true });
+  console.log(`The student confirmed they are ${minimumAge} or older.`);
+}
 const me = await learner.learner.me.query();
 console.log(`learner.me: ${me.learner.name} (externalId ${me.learner.externalId}, id ${me.learner.id}).`);
 

@@ -13,7 +13,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   await ensureSdkBuilt();
-  server = await startTestServer();
+  server = await startTestServer({ requireAgeConfirmation: true });
 });
 
 afterAll(async () => {
@@ -28,8 +28,9 @@ it('mints a token, reads the learner, lists keys and shows a bad token as UNAUTH
     INTERVIEW_STUDIO_PUBLISHABLE_KEY: server.publishableKey,
   };
   const { stdout } = await run(process.execPath, [script], { env });
-  const [minted, me, keyCount, firstKey, secondKey, badToken, ...rest] = stdout.trim().split('\n');
+  const [minted, age, me, keyCount, firstKey, secondKey, badToken, ...rest] = stdout.trim().split('\n');
   expect(minted).toMatch(/^Minted a learner token for user-42, valid until \d{4}-\d\d-\d\dT.+Z\.$/);
+  expect(age).toBe('The student confirmed they are 16 or older.');
   expect(me).toMatch(/^learner\.me: Ada Lovelace \(externalId user-42, id \S+\)\.$/);
   expect(keyCount).toBe('admin.keys.list: 2 keys');
   // Both keys are made in the same millisecond, so their order is not fixed.

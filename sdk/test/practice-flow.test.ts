@@ -21,12 +21,14 @@ const ANSWER =
 beforeAll(async () => {
   await ensureSdkBuilt();
   const sdk = (await import(`${sdkDir}/dist/index.js`)) as { createInterviewStudioClient: typeof CreateClient };
-  server = await startTestServer();
+  server = await startTestServer({ requireAgeConfirmation: true });
   const admin = sdk.createInterviewStudioClient({ url: server.url, secretKey: server.secretKey });
   const { settings } = await admin.admin.settings.get.query();
   await admin.admin.settings.update.mutate({ settings: { ...settings, freeTier: { questionSetsPerMonth: 10, feedbackPerMonth: 20 } } });
   const { token } = await admin.admin.learners.createToken.mutate({ externalId: 'sdk-practice', name: 'Sam' });
   learner = sdk.createInterviewStudioClient({ url: server.url, publishableKey: server.publishableKey, token });
+  // First use: the learner confirms the minimum age, as the widget asks them to.
+  expect(await learner.privacy.confirmAge.mutate({ minimumAge: 16, confirmed: true })).toMatchObject({ allowed: true });
 });
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { buildApp } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config.js';
 import { createSqliteStore } from '../../../server/src/store/sqlite/index.js';
+import { defaultPrivacySettings } from '../../../server/src/privacy/settings.js';
 import { provisionTenant } from '../../../server/src/tenancy/provision.js';
 
 export interface TestServer {
@@ -20,7 +21,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  /**
+   * The 16+ confirmation on first use (on for real tenants). Tests about packaging and
+   * transport turn it off; flows that go through it confirm the age as the widget would.
+   */
+  requireAgeConfirmation?: boolean;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'is-sdk-server-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -31,7 +40,11 @@ export async function startTestServer(): Promise<TestServer> {
   });
   const store = createSqliteStore({ file: join(dataDir, 'interview-studio.sqlite') });
   const { app } = await buildApp(config, { store });
-  const tenant = await provisionTenant(store, { name: 'SDK Test Co', allowedOrigins: ['https://sdk-test.example'] });
+  const tenant = await provisionTenant(store, {
+    name: 'SDK Test Co',
+    allowedOrigins: ['https://sdk-test.example'],
+    settings: { privacy: { ...defaultPrivacySettings(), requireAgeConfirmation: options.requireAgeConfirmation ?? false } },
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,

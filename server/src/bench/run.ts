@@ -4,7 +4,6 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -50,7 +49,14 @@ async function httpBench(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const child = spawn(process.execPath, [join(here, 'servers.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+    // The child's own log lines may come first; the figures line is the JSON with the ports.
+    let line = '';
+    for await (const next of createInterface({ input: child.stdout! })) {
+      if (next.startsWith('{"bare"')) {
+        line = next;
+        break;
+      }
+    }
     const servers = JSON.parse(line) as {
       bare: number;
       noop: number;

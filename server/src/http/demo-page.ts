@@ -170,7 +170,7 @@ window.InterviewStudio = window.InterviewStudio || (function () {
     };
   }
   var on = {};
-  ['is-ready', 'is-session-start', 'is-answer-submit', 'is-feedback', 'is-session-complete', 'is-pass-required', 'is-error'].forEach(function (name) {
+  ['is-ready', 'is-session-start', 'is-answer-submit', 'is-feedback', 'is-session-complete', 'is-pass-required', 'is-purchase-complete', 'is-error'].forEach(function (name) {
     on[name] = log(name);
   });
   InterviewStudio.mount(null, { publishableKey: key, mode: 'modal', id: 'practice', on: on });

@@ -12,6 +12,7 @@ import { buildApp, type BuiltApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/store.js';
+import { defaultPrivacySettings } from '../privacy/settings.js';
 import { provisionTenant } from '../tenancy/provision.js';
 import { scrubEvent } from './scrub.js';
 import { startFakeCollector, type FakeCollector } from './testing/fake-collector.js';
@@ -109,7 +110,9 @@ describe('Sentry reports through the app (local fake Sentry)', () => {
       SENTRY_DSN: `${fake.url.replace('http://', 'http://publickey@')}/7`,
     });
     built = await buildApp(config, { store });
-    const tenant = await provisionTenant(store, { name: 'Alpha', allowedOrigins: [] });
+    // No age confirmation: this test is about what reaches Sentry.
+    const privacy = { ...defaultPrivacySettings(), requireAgeConfirmation: false };
+    const tenant = await provisionTenant(store, { name: 'Alpha', allowedOrigins: [], settings: { privacy } });
     pk = tenant.publishableKey.key;
     ({ token } = await built.deps.tokens.sign(
       { tenantId: tenant.tenant.id, externalId: 'student-wren', email: 'wren.holt@example.org', name: 'Wren Holt', guest: false, keyId: null },

@@ -6,7 +6,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectAppError, ORIGIN_A, type TestApp } from '../test-support/test-app.js';
+import { provisionTenant } from '../tenancy/provision.js';
 import { everyRow } from './testing/db-rows.js';
+
+const ORIGIN_C = 'https://careers.gamma.example';
 
 const snapshot = (t: TestApp) => everyRow(join(t.dir, 'test.sqlite')).map(({ table, row }) => `${table} ${row}`);
 
@@ -86,6 +89,18 @@ describe('age gate enforced by the tenant (privacy.requireAgeConfirmation)', () 
   });
   afterAll(async () => {
     await t.close();
+  });
+
+  it('is on for a new tenant: a 16+ confirmation on first use', async () => {
+    // The test app's own tenants turn it off; a tenant provisioned as the CLI does has it on.
+    const { tenant, publishableKey } = await provisionTenant(t.store, { name: 'Gamma College', allowedOrigins: [ORIGIN_C], settings: { guestAccess: true } });
+    expect(tenant.settings.privacy).toMatchObject({ requireAgeConfirmation: true });
+    expect(tenant.settings.minimumAge).toBe(16);
+    const guest = await t.caller({ apiKey: publishableKey.key, origin: ORIGIN_C }).learner.startGuest();
+    expect(guest.learner).toBeNull();
+    const caller = t.caller({ apiKey: publishableKey.key, origin: ORIGIN_C, bearer: guest.token });
+    expect(await caller.privacy.ageStatus()).toEqual({ minimumAge: 16, accountExists: false, confirmed: false, enforced: true });
+    await expectAppError(caller.learner.me(), 'AGE_CONFIRMATION_REQUIRED');
   });
 
   it('serves no learner call and creates no account before the confirmation', async () => {

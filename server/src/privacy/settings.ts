@@ -22,11 +22,12 @@ export const tenantPrivacySettingsSchema = z
   }) satisfies z.ZodType<TenantPrivacySettings>;
 
 /**
- * Defaults of a new tenant. The age gate is off until the widget shows its confirmation screen
- * (see PRIVACY-MAP.md); retention erases learners after two years without use.
+ * Defaults of a new tenant. The age gate is on: the policy promises a 16+ confirmation on first
+ * use, and the widget shows the confirmation screen (see PRIVACY-MAP.md). Retention erases
+ * learners after two years without use.
  */
 export function defaultPrivacySettings(): TenantPrivacySettings {
-  return { requireAgeConfirmation: false, inactiveLearnerDays: 730, retentionReminderDays: 14 };
+  return { requireAgeConfirmation: true, inactiveLearnerDays: 730, retentionReminderDays: 14 };
 }
 
 /** The tenant's settings, with the defaults for a tenant stored before they existed. */

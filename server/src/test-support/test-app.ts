@@ -15,6 +15,7 @@ import { createCallerFactory } from '../trpc/init.js';
 import { appRouter } from '../trpc/app-router.js';
 import { createInnerContext, type Credentials } from '../trpc/context.js';
 import { describeError } from '../trpc/error-formatter.js';
+import { defaultPrivacySettings } from '../privacy/settings.js';
 import { provisionTenant, type ProvisionedTenant } from '../tenancy/provision.js';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-with-at-least-32-characters';
@@ -58,8 +59,12 @@ export async function createTestApp(env: Record<string, string> = {}, logDestina
     sk: p.secretKey.key,
     secretKeyId: p.secretKey.record.id,
   });
-  const a = toTestTenant(await provisionTenant(store, { name: 'Alpha University', allowedOrigins: [ORIGIN_A], settings: { guestAccess: true } }));
-  const b = toTestTenant(await provisionTenant(store, { name: 'Beta Jobs', allowedOrigins: [ORIGIN_B] }));
+  // New tenants ask for the age confirmation by default. These two do not, so that tests about
+  // something else need no confirmation first; privacy/age-gate.test.ts turns it on (and checks
+  // the default).
+  const privacy = { ...defaultPrivacySettings(), requireAgeConfirmation: false };
+  const a = toTestTenant(await provisionTenant(store, { name: 'Alpha University', allowedOrigins: [ORIGIN_A], settings: { guestAccess: true, privacy } }));
+  const b = toTestTenant(await provisionTenant(store, { name: 'Beta Jobs', allowedOrigins: [ORIGIN_B], settings: { privacy } }));
   return {
     ...built,
     store,
