@@ -23,11 +23,8 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../app.js';
 import { createJsonFieldReader } from '../coach/anthropic/json-fields.js';
 import { startFakeMessagesApi, type FakeCall } from '../coach/anthropic/fake-messages-api.js';
-import { createAnthropicDeployment } from '../coach/anthropic/deployment.js';
 import { estimateCostMicroUsd, type TokenUsage } from '../coach/anthropic/usage.js';
 import type { FeedbackEvent } from '../coach/coach.js';
-import { createOfflineCoach } from '../coach/offline/offline-coach.js';
-import { selectCoach } from '../coach/select-coach.js';
 import { loadConfig } from '../config.js';
 import { provisionTenant } from '../tenancy/provision.js';
 
@@ -148,31 +145,14 @@ export async function anthropicBench(options: AnthropicBenchOptions = {}): Promi
     SEED_DEMO_TENANT: 'false',
     RATE_LIMIT_PER_KEY_PER_MINUTE: '100000000',
     RATE_LIMIT_PER_LEARNER_PER_MINUTE: '100000000',
+    // The app's own coach selection, pointed at the fake.
+    ANTHROPIC_API_KEY: 'sk-ant-bench',
+    ANTHROPIC_BASE_URL: fake.url,
+    ANTHROPIC_MAX_RETRIES: '0',
+    ANTHROPIC_FIRST_TOKEN_TIMEOUT_MS: '10000',
   });
   const { app, deps } = await buildApp(config);
   try {
-    const anthropic = createAnthropicDeployment({
-      apiKey: 'sk-ant-bench',
-      baseURL: fake.url,
-      feedbackModel: 'claude-sonnet-4-6',
-      questionModel: 'claude-haiku-4-5',
-      totalTimeoutMs: 30_000,
-      firstTokenTimeoutMs: 10_000,
-      maxRetries: 0,
-      breakerThreshold: 5,
-      breakerCooldownMs: 30_000,
-      defaultMonthlyTokenBudget: null,
-    });
-    const offline = createOfflineCoach();
-    // Until app.ts builds the selector from the config, the bench installs it itself.
-    deps.coachFor = (tenant) =>
-      selectCoach({ offline, anthropic, store: deps.store, clock: deps.clock }, tenant, {
-        ref: 'bench-learner-ref',
-        names: [],
-        locale: 'en-GB',
-        restricted: false,
-      });
-
     const { tenant, publishableKey, secretKey } = await provisionTenant(deps.store, {
       name: 'Bench University',
       allowedOrigins: ['http://127.0.0.1'],
@@ -185,6 +165,7 @@ export async function anthropicBench(options: AnthropicBenchOptions = {}): Promi
     await app.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const headers = { 'x-api-key': publishableKey.key, authorization: `Bearer ${token}` };
+    await trpc(base, headers, 'privacy.confirmAge', { minimumAge: 16, confirmed: true });
 
     const session = await trpc<{ id: string; questions: { id: string }[] }>(base, headers, 'session.create', {
       role: 'Graduate Software Engineer',

@@ -62,13 +62,22 @@ async function interviewStudioServer() {
   );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as AddressInfo).port;
-  // A practice session to answer, created through the API like the widget does.
-  const created = await fetch(`http://127.0.0.1:${port}/trpc/session.create`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': publishableKey.key, authorization: `Bearer ${signed.token}` },
-    body: JSON.stringify({ role: 'Software engineer', seniority: 'graduate', interviewType: 'behavioural', questionCount: 1, mode: 'practice' }),
+  const headers = { 'content-type': 'application/json', 'x-api-key': publishableKey.key, authorization: `Bearer ${signed.token}` };
+  const call = async <T>(path: string, input: unknown): Promise<T> => {
+    const response = await fetch(`http://127.0.0.1:${port}/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
+    const body = (await response.json()) as { result?: { data: T }; error?: unknown };
+    if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
+    return body.result.data;
+  };
+  // The learner's first use, as through the widget: the age confirmation, then a session.
+  await call('privacy.confirmAge', { minimumAge: 16, confirmed: true });
+  const session = await call<{ id: string; questions: { id: string }[] }>('session.create', {
+    role: 'Software engineer',
+    seniority: 'graduate',
+    interviewType: 'behavioural',
+    questionCount: 1,
+    mode: 'practice',
   });
-  const session = ((await created.json()) as { result: { data: { id: string; questions: { id: string }[] } } }).result.data;
   return {
     port,
     publishableKey: publishableKey.key,
