@@ -41,42 +41,57 @@ export function createSdkApi(options: SdkApiOptions): StudioApi {
     }
   }
 
-  function streamFeedback(answerId: string, handlers: FeedbackHandlers, lastEventId: string | null = null) {
+  interface Tracked<T> {
+    id: string;
+    data: T;
+  }
+  type Subscribe<T> = (
+    lastEventId: string | null,
+    callbacks: { onData(tracked: Tracked<T>): void; onError(error: unknown): void },
+  ) => { unsubscribe(): void };
+
+  /**
+   * Follows a resumable subscription: resumes after the last event id it saw, renews a refused
+   * token once (as `call` does), and ends when `onData` says the stream is complete.
+   */
+  function follow<T>(
+    subscribe: Subscribe<T>,
+    lastEventId: string | null,
+    onData: (data: T, id: string) => 'continue' | 'complete',
+    onError: (error: unknown) => void,
+  ): Unsubscribe {
     let lastId = lastEventId;
     let renewed = false;
     let stopped = false;
     let subscription: { unsubscribe(): void } | null = null;
     const open = () => {
-      subscription = client.answer.feedback.subscribe(
-        { answerId, lastEventId: lastId },
-        {
-          onData(tracked) {
-            lastId = tracked.id;
-            handlers.onEvent(tracked.data as FeedbackEvent, tracked.id);
-            if ((tracked.data as FeedbackEvent).type === 'done') subscription?.unsubscribe();
-          },
-          onError(error) {
-            subscription?.unsubscribe();
-            if (stopped) return;
-            if (errorCodeOf(error) === 'UNAUTHENTICATED' && !renewed) {
-              renewed = true;
-              void tokens.renew().then(
-                (ok) => {
-                  if (stopped) return;
-                  if (ok) open();
-                  else {
-                    options.onTokenRefused();
-                    handlers.onError(error);
-                  }
-                },
-                () => handlers.onError(error),
-              );
-              return;
-            }
-            handlers.onError(error);
-          },
+      subscription = subscribe(lastId, {
+        onData(tracked) {
+          lastId = tracked.id;
+          if (stopped) return;
+          if (onData(tracked.data, tracked.id) === 'complete') subscription?.unsubscribe();
         },
-      );
+        onError(error) {
+          subscription?.unsubscribe();
+          if (stopped) return;
+          if (errorCodeOf(error) === 'UNAUTHENTICATED' && !renewed) {
+            renewed = true;
+            void tokens.renew().then(
+              (ok) => {
+                if (stopped) return;
+                if (ok) open();
+                else {
+                  options.onTokenRefused();
+                  onError(error);
+                }
+              },
+              () => onError(error),
+            );
+            return;
+          }
+          onError(error);
+        },
+      });
     };
     open();
     return () => {
@@ -85,51 +100,32 @@ export function createSdkApi(options: SdkApiOptions): StudioApi {
     };
   }
 
+  function streamFeedback(answerId: string, handlers: FeedbackHandlers, lastEventId: string | null = null): Unsubscribe {
+    return follow<FeedbackEvent>(
+      (lastId, callbacks) => client.answer.feedback.subscribe({ answerId, lastEventId: lastId }, callbacks),
+      lastEventId,
+      (event, id) => {
+        handlers.onEvent(event, id);
+        return event.type === 'done' ? 'complete' : 'continue';
+      },
+      (error) => handlers.onError(error),
+    );
+  }
+
   /**
    * Follows `billing.passUpdates`, resuming after the last event it saw. A refused token is
    * renewed once, as for calls; other failures go to `onError` (the caller falls back to polling).
    */
   function passUpdates(handlers: StreamHandlers<PassSnapshot>): Unsubscribe {
-    let lastId: string | null = null;
-    let renewed = false;
-    let stopped = false;
-    let subscription: { unsubscribe(): void } | null = null;
-    const open = () => {
-      subscription = client.billing.passUpdates.subscribe(
-        { lastEventId: lastId },
-        {
-          onData(tracked) {
-            lastId = tracked.id;
-            if (!stopped) handlers.onData(tracked.data as PassSnapshot);
-          },
-          onError(error) {
-            subscription?.unsubscribe();
-            if (stopped) return;
-            if (errorCodeOf(error) === 'UNAUTHENTICATED' && !renewed) {
-              renewed = true;
-              void tokens.renew().then(
-                (ok) => {
-                  if (stopped) return;
-                  if (ok) open();
-                  else {
-                    options.onTokenRefused();
-                    handlers.onError(error);
-                  }
-                },
-                () => handlers.onError(error),
-              );
-              return;
-            }
-            handlers.onError(error);
-          },
-        },
-      );
-    };
-    open();
-    return () => {
-      stopped = true;
-      subscription?.unsubscribe();
-    };
+    return follow<PassSnapshot>(
+      (lastId, callbacks) => client.billing.passUpdates.subscribe({ lastEventId: lastId }, callbacks),
+      null,
+      (snapshot) => {
+        handlers.onData(snapshot);
+        return 'continue';
+      },
+      (error) => handlers.onError(error),
+    );
   }
 
   return {
