@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchChromium, newContext } from '../test-support/chromium.js';
-import { confirmAge, recordStudioEvents, screenshot, waitForStudioEvent } from '../test-support/page-helpers.js';
+import { launchChromium } from '../test-support/chromium.js';
+import { openAsNewLearner, screenshot, waitForStudioEvent } from '../test-support/page-helpers.js';
 import { startStudioServer, type StudioServer } from '../test-support/studio-server.js';
 
 const FIRST = 'At the student radio station I rebuilt the volunteer rota so that every show had a trained engineer, and missed broadcasts fell from five a term to none.';
@@ -30,14 +30,7 @@ afterAll(async () => {
 
 describe('privacy panel', () => {
   it('saves preferences, exports JSON, explains a restriction and deletes the account after confirmation', async () => {
-    const context = await newContext(browser, { acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await recordStudioEvents(page);
-    await page.goto(`${server.url}/`);
-    await waitForStudioEvent(page, 'is-ready');
-    const studio = page.locator('interview-studio');
-    await confirmAge(studio);
+    const { context, page, errors, studio } = await openAsNewLearner(browser, `${server.url}/`, { acceptDownloads: true });
 
     // Something to export: one answer with feedback, one question left.
     await studio.getByRole('button', { name: 'Start a new practice' }).click();

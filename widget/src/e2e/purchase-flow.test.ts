@@ -9,8 +9,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTBOX_DELIVERY_JOB } from '../../../server/src/jobs/outbox-delivery.js';
 import { DEMO_TENANT_SETTINGS } from '../../../server/src/tenancy/demo-tenant.js';
-import { collectPageErrors, launchChromium, newContext } from '../test-support/chromium.js';
-import { confirmAge, recordStudioEvents, screenshot, studioEvents, waitForStudioEvent } from '../test-support/page-helpers.js';
+import { launchChromium } from '../test-support/chromium.js';
+import { openAsNewLearner, screenshot, studioEvents, waitForStudioEvent } from '../test-support/page-helpers.js';
 import { startStudioServer, type StudioServer } from '../test-support/studio-server.js';
 
 const ANSWER =
@@ -33,14 +33,7 @@ afterAll(async () => {
 
 describe('demo purchase flow', () => {
   it('a guest runs out of free feedback, buys a week pass in the demo checkout, gets the receipt and practises on', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await recordStudioEvents(page);
-    await page.goto(`${server.url}/`);
-    await waitForStudioEvent(page, 'is-ready');
-    const studio = page.locator('interview-studio');
-    await confirmAge(studio);
+    const { context, page, errors, studio } = await openAsNewLearner(browser, `${server.url}/`);
     await expect(studio.locator('[part~="entitlement"]').textContent()).resolves.toBe('Free this month: 3 practice sets and 3 feedback left.');
 
     // Three answers use up the month's free feedback.

@@ -5,8 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchChromium, newContext } from '../test-support/chromium.js';
-import { confirmAge, recordStudioEvents, screenshot, waitForStudioEvent } from '../test-support/page-helpers.js';
+import { launchChromium } from '../test-support/chromium.js';
+import { openAsNewLearner, screenshot, waitForStudioEvent } from '../test-support/page-helpers.js';
 import { startStudioServer, type StudioServer } from '../test-support/studio-server.js';
 
 let server: StudioServer;
@@ -23,14 +23,7 @@ afterAll(async () => {
 
 describe('STAR builder', () => {
   it('autosaves, survives a reload, resolves a conflict and feeds an answer', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await recordStudioEvents(page);
-    await page.goto(`${server.url}/`);
-    await waitForStudioEvent(page, 'is-ready');
-    const studio = page.locator('interview-studio');
-    await confirmAge(studio);
+    const { context, page, errors, studio } = await openAsNewLearner(browser, `${server.url}/`);
     await studio.getByRole('button', { name: 'STAR stories', exact: true }).click();
     await studio.getByText('No stories yet.').waitFor();
     await studio.getByRole('button', { name: 'New story' }).first().click();

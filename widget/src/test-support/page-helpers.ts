@@ -2,8 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { STUDIO_EVENTS } from '../events.js';
+import { collectPageErrors, newContext } from './chromium.js';
 
 /** `test-output/screenshots/` at the repository root. */
 export const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-output', 'screenshots');
@@ -69,4 +70,24 @@ export async function confirmAge(studio: Locator): Promise<void> {
   const button = studio.locator('[part~="age-gate"] [part~="button-primary"]');
   await button.click();
   await button.waitFor({ state: 'detached' });
+}
+
+/**
+ * Opens `url` in a fresh browser context as a learner new to the tenant: records the page's
+ * errors and the widget's events, waits for `is-ready` and answers the age confirmation.
+ */
+export async function openAsNewLearner(
+  browser: Browser,
+  url: string,
+  contextOptions: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[]; studio: Locator }> {
+  const context = await newContext(browser, contextOptions);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await recordStudioEvents(page);
+  await page.goto(url);
+  await waitForStudioEvent(page, 'is-ready');
+  const studio = page.locator('interview-studio');
+  await confirmAge(studio);
+  return { context, page, errors, studio };
 }
