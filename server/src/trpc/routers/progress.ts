@@ -1,14 +1,18 @@
 import { getEntitlement } from '../../practice/entitlement.js';
 import { coreCompetencies } from '../../progress/competencies.js';
 import { computeReadiness, readinessHistory, type ScoredAnswer } from '../../progress/readiness.js';
-import type { InterviewSession } from '../../store/records.js';
+import type { Answer, InterviewSession } from '../../store/records.js';
 import type { TenantStore } from '../../store/store.js';
 import { learnerProcedure, router } from '../init.js';
+import { averageScore } from './session.js';
 
 // Readiness looks back 90 days; this bounds the work for very active learners.
 const MAX_ANSWERS = 2000;
 
-async function scoredAnswers(tenantStore: TenantStore, learnerId: string): Promise<{ scored: ScoredAnswer[]; sessions: Map<string, InterviewSession> }> {
+async function scoredAnswers(
+  tenantStore: TenantStore,
+  learnerId: string,
+): Promise<{ scored: ScoredAnswer[]; sessions: Map<string, InterviewSession>; answers: Answer[] }> {
   const sessions = new Map<string, InterviewSession>();
   let cursor: string | null = null;
   do {
@@ -18,16 +22,18 @@ async function scoredAnswers(tenantStore: TenantStore, learnerId: string): Promi
   } while (cursor && sessions.size < MAX_ANSWERS);
 
   const scored: ScoredAnswer[] = [];
+  const answers: Answer[] = [];
   cursor = null;
   do {
     const page = await tenantStore.answers.listForLearner(learnerId, { limit: 100, cursor });
+    answers.push(...page.items);
     for (const a of page.items) {
       const question = sessions.get(a.sessionId)?.questions.find((q) => q.id === a.questionId);
       if (question && a.feedback) scored.push({ competency: question.competency, score: a.feedback.overallScore, at: new Date(a.createdAt) });
     }
     cursor = page.nextCursor;
   } while (cursor && scored.length < MAX_ANSWERS);
-  return { scored, sessions };
+  return { scored, sessions, answers };
 }
 
 export const progressRouter = router({
@@ -39,24 +45,20 @@ export const progressRouter = router({
 
   /** Weekly readiness for a trend chart, and per-session average scores (newest first). */
   history: learnerProcedure.query(async ({ ctx }) => {
-    const { scored, sessions } = await scoredAnswers(ctx.tenantStore, ctx.learner.id);
-    const bySession = new Map<string, number[]>();
-    const answers = await ctx.tenantStore.answers.listForLearner(ctx.learner.id, { limit: 100 });
-    for (const a of answers.items) {
-      if (!a.feedback) continue;
-      bySession.set(a.sessionId, [...(bySession.get(a.sessionId) ?? []), a.feedback.overallScore]);
-    }
+    // The answers readiness already read also give each session's average: no second read.
+    const { scored, sessions, answers } = await scoredAnswers(ctx.tenantStore, ctx.learner.id);
+    const bySession = new Map<string, Answer[]>();
+    for (const a of answers) bySession.set(a.sessionId, [...(bySession.get(a.sessionId) ?? []), a]);
     return {
       points: readinessHistory(scored, ctx.deps.clock(), coreCompetencies),
       sessions: [...sessions.values()].slice(0, 30).map((s) => {
-        const scores = bySession.get(s.id) ?? [];
         return {
           id: s.id,
           role: s.role,
           mode: s.mode,
           status: s.status,
           createdAt: s.createdAt,
-          averageScore: scores.length ? Math.round(scores.reduce((x, y) => x + y, 0) / scores.length) : null,
+          averageScore: averageScore(bySession.get(s.id) ?? []),
           mockScore: s.summary?.overallScore ?? null,
         };
       }),

@@ -44,6 +44,14 @@ function latestAttempts(answers: readonly Answer[]) {
   }));
 }
 
+/** A session's average: the mean overall score of the latest scored attempt per question. */
+export function averageScore(answers: readonly Answer[]): number | null {
+  const scores = latestAttempts(answers)
+    .map((a) => a.overallScore)
+    .filter((x): x is number => x !== null);
+  return scores.length ? Math.round(scores.reduce((x, y) => x + y, 0) / scores.length) : null;
+}
+
 export function sessionView(session: InterviewSession, answers: readonly Answer[]) {
   const { tenantId: _tenantId, learnerId: _learnerId, ...rest } = session;
   return {
@@ -122,8 +130,7 @@ export const sessionRouter = router({
       const page = await ctx.tenantStore.sessions.listForLearner(ctx.learner.id, { limit: input.limit, cursor: input.cursor ?? null });
       const items = await Promise.all(
         page.items.map(async (s) => {
-          const answers = latestAttempts(await ctx.tenantStore.answers.listForSession(s.id));
-          const scores = answers.map((a) => a.overallScore).filter((x): x is number => x !== null);
+          const answers = await ctx.tenantStore.answers.listForSession(s.id);
           return {
             id: s.id,
             role: s.role,
@@ -132,8 +139,8 @@ export const sessionRouter = router({
             mode: s.mode,
             status: s.status,
             questionCount: s.questions.length,
-            answeredCount: answers.length,
-            averageScore: scores.length ? Math.round(scores.reduce((x, y) => x + y, 0) / scores.length) : null,
+            answeredCount: latestAttempts(answers).length,
+            averageScore: averageScore(answers),
             mockScore: s.summary?.overallScore ?? null,
             createdAt: s.createdAt,
             completedAt: s.completedAt,
