@@ -3,7 +3,7 @@
  * query string (tRPC GET inputs and subscription connection params live there), and anything
  * that could carry a credential or learner text is redacted by path.
  */
-import pino, { type LoggerOptions } from 'pino';
+import type { LoggerOptions } from 'pino';
 
 export const redactedPaths = [
   'req.headers.authorization',
@@ -52,8 +52,4 @@ export interface AppLogger {
   debug(obj: unknown, msg?: string): void;
   trace(obj: unknown, msg?: string): void;
   child(bindings: Record<string, unknown>): AppLogger;
-}
-
-export function createLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
-  return destination ? pino(loggerOptions(level), destination) : pino(loggerOptions(level));
 }
