@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { hashApiKey } from '../identity/api-keys.js';
-import { peekIssuer } from '../identity/learner-token.js';
+import { peekClaims } from '../identity/learner-token.js';
 import { bearerFrom } from '../trpc/context.js';
 
 const WINDOW_MS = 60_000;
@@ -23,16 +23,9 @@ function keyBucket(request: FastifyRequest): string {
 function learnerBucket(request: FastifyRequest): string {
   const header = request.headers.authorization;
   const bearer = bearerFrom(typeof header === 'string' ? header : null);
-  if (!bearer || peekIssuer(bearer) === null) return `anon:${request.ip}`;
-  try {
-    const payload = JSON.parse(Buffer.from(bearer.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-      aud?: unknown;
-      sub?: unknown;
-    };
-    return `learner:${String(payload.aud)}:${String(payload.sub)}`;
-  } catch {
-    return `anon:${request.ip}`;
-  }
+  const claims = bearer ? peekClaims(bearer) : null;
+  if (!claims || typeof claims.iss !== 'string') return `anon:${request.ip}`;
+  return `learner:${String(claims.aud)}:${String(claims.sub)}`;
 }
 
 export async function registerRateLimits(

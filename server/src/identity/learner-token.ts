@@ -97,14 +97,23 @@ export function createLearnerTokenSigner(secret: string, now: () => Date = () =>
   };
 }
 
-/** Reads the issuer without verifying anything, only to choose which verifier to use. */
-export function peekIssuer(token: string): string | null {
+/**
+ * Reads a JWT's claims WITHOUT verifying anything: only to choose a verifier or a rate-limit
+ * bucket, never to trust. Null when the token is not a JWT.
+ */
+export function peekClaims(token: string): Record<string, unknown> | null {
   const payload = token.split('.')[1];
   if (!payload) return null;
   try {
-    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: unknown };
-    return typeof decoded.iss === 'string' ? decoded.iss : null;
+    const decoded: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof decoded === 'object' && decoded !== null ? (decoded as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** The issuer, read without verifying, to choose which verifier to use. */
+export function peekIssuer(token: string): string | null {
+  const iss = peekClaims(token)?.iss;
+  return typeof iss === 'string' ? iss : null;
 }
