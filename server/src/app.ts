@@ -36,6 +36,7 @@ import { createSqliteStore } from './store/sqlite/index.js';
 import type { Store } from './store/store.js';
 import { createBillingServices, registerBillingJobs, registerBillingRoutes, type BillingServices } from './billing/services.js';
 import { createScheduler } from './jobs/scheduler.js';
+import { createSecretBox, resolveSecretsKey } from './tenancy/secret-box.js';
 
 export interface BuildOptions {
   /** Use this store instead of the configured one (tests); the caller closes it. */
@@ -82,12 +83,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const clock = options.clock ?? (() => new Date());
   const origins = createOriginRegistry(store);
   const offlineCoach = createOfflineCoach();
-  const anthropic = config.anthropic ? createAnthropicDeployment(config.anthropic, { logger }) : null;
-  for (const model of new Set(config.anthropic ? [config.anthropic.feedbackModel, config.anthropic.questionModel] : [])) {
+  const anthropic = createAnthropicDeployment(config.anthropic, { logger });
+  for (const model of new Set([config.anthropic.feedbackModel, config.anthropic.questionModel])) {
     const warning = endOfLifeWarning(model, clock());
     if (warning) logger.warn(warning);
   }
-  const selectCoach = createCoachSelector({ offline: offlineCoach, anthropic, store, clock, logger });
+  const secretsKey = resolveSecretsKey(config.tenantSecrets.key, { dataDir: config.dataDir, production: config.env === 'production' });
+  const secretBox = secretsKey ? createSecretBox({ current: secretsKey, previous: config.tenantSecrets.previousKeys }) : null;
+  const selectCoach = createCoachSelector({ offline: offlineCoach, anthropic, secretBox, store, clock, logger });
   const signingSecret = resolveSigningSecret(config.tokenSigningSecret, config.dataDir);
   const analytics = await createAnalytics(config.analytics, { secret: signingSecret, logger });
   const errors = await createErrorMonitor(config.errorMonitoring);
@@ -122,6 +125,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         locale: learner.locale ?? tenant.settings.branding.locale,
         restricted: isProcessingRestricted(learner),
       }),
+    anthropic,
+    secretBox,
     feedbackRuns: createFeedbackRuns(),
     erasure,
     analytics,

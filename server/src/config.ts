@@ -23,6 +23,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   TOKEN_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TENANT_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  TENANT_SECRETS_PREVIOUS_KEYS: z
+    .string()
+    .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k.length > 0))
+    .pipe(z.array(z.string().min(32, 'each key must be at least 32 characters')).max(10))
+    .optional(),
   LEARNER_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(900),
   GUEST_TOKEN_TTL_SECONDS: positiveInt.max(90 * 86_400).default(30 * 86_400),
   CLERK_JWT_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
@@ -64,8 +70,13 @@ export interface Config {
   rateLimit: { perKeyPerMinute: number; perLearnerPerMinute: number };
   seedDemoTenant: boolean;
   trustProxy: boolean;
-  /** Null: no ANTHROPIC_API_KEY, the offline coach serves everyone. */
-  anthropic: AnthropicSettings | null;
+  /** Always present: without ANTHROPIC_API_KEY only tenants with their own key use Claude. */
+  anthropic: AnthropicSettings;
+  /**
+   * Seals tenants' own credentials (tenancy/secret-box.ts). A null key outside production means:
+   * generate one and keep it in DATA_DIR; in production it means tenants cannot set keys.
+   */
+  tenantSecrets: { key: string | null; previousKeys: string[] };
   /** Null: no POSTHOG_KEY, no product analytics. */
   analytics: AnalyticsSettings | null;
   /** Null: no SENTRY_DSN, no error monitoring. */
@@ -144,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoTenant: e.SEED_DEMO_TENANT ?? e.NODE_ENV !== 'production',
     trustProxy: e.TRUST_PROXY,
     anthropic: anthropicSettingsFrom(e),
+    tenantSecrets: { key: e.TENANT_SECRETS_KEY ?? null, previousKeys: e.TENANT_SECRETS_PREVIOUS_KEYS ?? [] },
     analytics: analyticsSettingsFrom(e),
     errorMonitoring: errorMonitorSettingsFrom(e),
     privacy: { purgeAfterDays: e.ERASURE_PURGE_DAYS },

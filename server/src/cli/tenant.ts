@@ -5,23 +5,30 @@
  *   npm run tenant -- keys:create --tenant ten_… --kind publishable|secret [--label "…"]
  *   npm run tenant -- keys:list --tenant ten_…
  *   npm run tenant -- keys:revoke --tenant ten_… --key key_…
- * Keys are printed once and never stored in the clear.
+ *   npm run tenant -- secrets:reseal
+ * Keys are printed once and never stored in the clear. Runs against the store the server uses
+ * (SQLite, or MongoDB when MONGODB_URI is set). A running server sees key revocations made here
+ * after its credential cache expires (see the README's deployment notes).
  */
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { isAppError } from '../errors.js';
+import { createMongoStore } from '../store/mongo/index.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/store.js';
 import { issueApiKey, provisionTenant } from '../tenancy/provision.js';
+import { createSecretBox, resolveSecretsKey, type SecretBox } from '../tenancy/secret-box.js';
+import { resealTenantKeys } from '../tenancy/tenant-ai-key.js';
 
 const usage = `Usage:
   npm run tenant -- create --name "<name>" --origin <https://origin> [--origin …] [--guest]
   npm run tenant -- list
   npm run tenant -- keys:create --tenant <tenant id> --kind publishable|secret [--label "<label>"]
   npm run tenant -- keys:list --tenant <tenant id>
-  npm run tenant -- keys:revoke --tenant <tenant id> --key <key id>`;
+  npm run tenant -- keys:revoke --tenant <tenant id> --key <key id>
+  npm run tenant -- secrets:reseal   (after rotating TENANT_SECRETS_KEY: seal tenants' keys under the new key)`;
 
 class UsageError extends Error {}
 
@@ -36,7 +43,14 @@ async function requireTenant(store: Store, id: string) {
   return tenant;
 }
 
-export async function runTenantCli(argv: string[], store: Store, out: (line: string) => void): Promise<void> {
+export interface CliDeps {
+  store: Store;
+  /** Null: no TENANT_SECRETS_KEY (production); `secrets:reseal` cannot run. */
+  secretBox: SecretBox | null;
+}
+
+/** Resolves to the exit code. */
+export async function runTenantCli(argv: string[], { store, secretBox }: CliDeps, out: (line: string) => void): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
@@ -67,13 +81,16 @@ export async function runTenantCli(argv: string[], store: Store, out: (line: str
       out(`Publishable key: ${publishableKey.key}`);
       out(`Secret key:      ${secretKey.key}`);
       out('These keys are shown once. Keep the secret key on your servers only.');
-      return;
+      return 0;
     }
     case 'list': {
       const tenants = await store.listTenants();
       if (tenants.length === 0) out('No tenants yet.');
-      for (const t of tenants) out(`${t.id}  ${t.name}  origins: ${t.settings.allowedOrigins.join(', ') || '(none)'}`);
-      return;
+      for (const t of tenants) {
+        const ai = t.secrets.anthropicApiKey ? `  own Anthropic key ${t.secrets.anthropicApiKey.hint}` : '';
+        out(`${t.id}  ${t.name}  origins: ${t.settings.allowedOrigins.join(', ') || '(none)'}${ai}`);
+      }
+      return 0;
     }
     case 'keys:create': {
       const tenant = await requireTenant(store, required(values.tenant, 'tenant'));
@@ -83,34 +100,51 @@ export async function runTenantCli(argv: string[], store: Store, out: (line: str
       out(`Created ${kind} key ${issued.record.id} for ${tenant.name}`);
       out(`Key: ${issued.key}`);
       out('This key is shown once.');
-      return;
+      return 0;
     }
     case 'keys:list': {
       const tenant = await requireTenant(store, required(values.tenant, 'tenant'));
       for (const k of await store.forTenant(tenant.id).apiKeys.list()) {
         out(`${k.id}  ${k.kind.padEnd(11)}  ${k.prefix}…  ${k.label}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}`);
       }
-      return;
+      return 0;
     }
     case 'keys:revoke': {
       const tenant = await requireTenant(store, required(values.tenant, 'tenant'));
       const key = await store.forTenant(tenant.id).apiKeys.revoke(required(values.key, 'key'));
       out(`Revoked ${key.kind} key ${key.id} (${key.prefix}…) of ${tenant.name}`);
-      return;
+      return 0;
+    }
+    case 'secrets:reseal': {
+      if (!secretBox) throw new UsageError('TENANT_SECRETS_KEY is not set: there is no key to seal under');
+      const report = await resealTenantKeys(store, secretBox);
+      out(`Resealed under the current key: ${report.resealed.length}; already current: ${report.alreadyCurrent.length}`);
+      if (report.unreadable.length === 0) {
+        out('Every tenant key opens under TENANT_SECRETS_KEY; TENANT_SECRETS_PREVIOUS_KEYS can be removed.');
+        return 0;
+      }
+      out(`Could not open (left unchanged; ask these tenants to set their key again): ${report.unreadable.join(', ')}`);
+      return 1;
     }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
 }
 
+async function openStore(config: Config): Promise<Store> {
+  if (config.store.kind === 'mongo') return createMongoStore({ uri: config.store.uri, autoIndex: false });
+  mkdirSync(config.dataDir, { recursive: true });
+  return createSqliteStore({ file: config.store.file });
+}
+
 async function main(): Promise<void> {
   let store: Store | null = null;
   try {
     const config = loadConfig();
-    if (config.store.kind !== 'sqlite') throw new Error('only the SQLite store is available in this build');
-    mkdirSync(config.dataDir, { recursive: true });
-    store = createSqliteStore({ file: config.store.file });
-    await runTenantCli(process.argv.slice(2), store, (line) => console.log(line));
+    store = await openStore(config);
+    const secretsKey = resolveSecretsKey(config.tenantSecrets.key, { dataDir: config.dataDir, production: config.env === 'production' });
+    const secretBox = secretsKey ? createSecretBox({ current: secretsKey, previous: config.tenantSecrets.previousKeys }) : null;
+    process.exitCode = await runTenantCli(process.argv.slice(2), { store, secretBox }, (line) => console.log(line));
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`Error: ${(error as Error).message}\n\n${usage}`);

@@ -13,7 +13,7 @@ import { createSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/store.js';
 import { provisionTenant } from '../tenancy/provision.js';
 import { providerUserId, type FeedbackWithUsage } from './anthropic/anthropic-coach.js';
-import { startFakeMessagesApi, type FakeMessagesApi } from './anthropic/fake-messages-api.js';
+import { apiKeyOf, startFakeMessagesApi, type FakeMessagesApi } from './anthropic/fake-messages-api.js';
 import { fallbackNotices } from './anthropic/offline-fallback.js';
 import { scriptedReply } from './anthropic/scripted-model.js';
 import { collect, doneOf, sampleContext, sampleQuestion, testDeployment } from './anthropic/test-support.js';
@@ -21,7 +21,9 @@ import type { AnthropicSettings } from './anthropic/settings.js';
 import { AiCounter, estimateCostMicroUsd } from './anthropic/usage.js';
 import type { QuestionSpec } from './coach.js';
 import { createOfflineCoach } from './offline/offline-coach.js';
-import { selectCoach, type CoachLearner } from './select-coach.js';
+import { monthlyTokenBudget, selectCoach, type CoachLearner } from './select-coach.js';
+import { createSecretBox } from '../tenancy/secret-box.js';
+import { sealTenantKey } from '../tenancy/tenant-ai-key.js';
 
 let fake: FakeMessagesApi;
 let store: Store;
@@ -68,7 +70,7 @@ function mock(): { session: InterviewSession; answers: Answer[] } {
 }
 
 function coachFor(t: Tenant, who: CoachLearner = learner, settings: Partial<AnthropicSettings> = {}) {
-  return selectCoach({ offline, anthropic: testDeployment(fake.url, settings), store, clock }, t, who);
+  return selectCoach({ offline, anthropic: testDeployment(fake.url, settings), secretBox: null, store, clock }, t, who);
 }
 
 async function counters(t: Tenant) {
@@ -148,15 +150,16 @@ describe('what reaches the provider', () => {
     await expect(coach.suggestStar(star, 'en-GB')).rejects.toMatchObject(refused);
     await expect(coach.summariseMock(mock())).rejects.toMatchObject(refused);
     // Also without any provider configured: the offline coach does not score them either.
-    const offlineOnly = selectCoach({ offline, anthropic: null, store, clock }, tenant, { ...learner, restricted: true });
+    const offlineOnly = selectCoach({ offline, anthropic: null, secretBox: null, store, clock }, tenant, { ...learner, restricted: true });
     await expect(offlineOnly.generateQuestions(spec)).rejects.toMatchObject(refused);
 
     expect(fake.calls).toHaveLength(0);
     expect(await counters(tenant)).toEqual({});
   });
 
-  it('uses the offline coach unchanged when no Anthropic deployment is configured', () => {
-    expect(selectCoach({ offline, anthropic: null, store, clock }, tenant, learner)).toBe(offline);
+  it('uses the offline coach unchanged when neither the deployment nor the tenant has a key', () => {
+    expect(selectCoach({ offline, anthropic: testDeployment(fake.url, { apiKey: null }), secretBox: null, store, clock }, tenant, learner)).toBe(offline);
+    expect(selectCoach({ offline, anthropic: null, secretBox: null, store, clock }, tenant, learner)).toBe(offline);
   });
 });
 
@@ -217,5 +220,98 @@ describe('fallback', () => {
     expect(await coach.generateQuestions(spec)).toHaveLength(2);
     expect((await coach.suggestStar(star, 'en-GB')).overall[0]).toBe(fallbackNotices.unavailable);
     expect((await coach.summariseMock(mock())).summary).toContain(fallbackNotices.unavailable);
+  });
+});
+
+describe("a tenant's own Anthropic key", () => {
+  const box = createSecretBox({ current: 'select-coach-test-secrets-key-32-characters-long' });
+  const TENANT_KEY = 'sk-ant-api03-gamma-college-own-key-0001';
+  const DEPLOYMENT_KEY = 'sk-ant-test-key'; // testSettings' key
+
+  async function withOwnKey(t: Tenant, apiKey = TENANT_KEY): Promise<Tenant> {
+    return store.setTenantSecret(t.id, 'anthropicApiKey', sealTenantKey(box, t.id, apiKey, clock()));
+  }
+  const sentKeys = () => fake.calls.map((c) => apiKeyOf(c.headers));
+  const feedbackOf = async (coach: ReturnType<typeof selectCoach>) => doneOf(await collect(coach.evaluateAnswer(sampleQuestion, answer, sampleContext)));
+
+  it("serves the tenant on its own key, and other tenants on the deployment's", async () => {
+    const deployment = testDeployment(fake.url);
+    const deps = { offline, anthropic: deployment, secretBox: box, store, clock };
+    const own = await withOwnKey(tenant);
+    const { tenant: other } = await provisionTenant(store, { name: 'Delta Institute', allowedOrigins: [] });
+
+    expect((await feedbackOf(selectCoach(deps, own, learner))).source).toBe('anthropic');
+    expect((await feedbackOf(selectCoach(deps, other, learner))).source).toBe('anthropic');
+    expect(sentKeys()).toEqual([TENANT_KEY, DEPLOYMENT_KEY]);
+  });
+
+  it('uses Claude for a tenant with its own key even when the deployment has none; others stay offline', async () => {
+    const deps = { offline, anthropic: testDeployment(fake.url, { apiKey: null }), secretBox: box, store, clock };
+    expect(selectCoach(deps, tenant, learner)).toBe(offline);
+    const own = await withOwnKey(tenant);
+    expect((await feedbackOf(selectCoach(deps, own, learner))).source).toBe('anthropic');
+    expect(sentKeys()).toEqual([TENANT_KEY]);
+  });
+
+  it('reuses one connection while the key is unchanged, and switches at once when it changes', async () => {
+    const deployment = testDeployment(fake.url);
+    const deps = { offline, anthropic: deployment, secretBox: box, store, clock };
+    const own = await withOwnKey(tenant);
+    await feedbackOf(selectCoach(deps, own, learner));
+    await feedbackOf(selectCoach(deps, own, learner));
+    const notUnsealedAgain = () => {
+      throw new Error('the cached connection should have been reused');
+    };
+    const cached = deployment.tenantConnection(own.id, own.secrets.anthropicApiKey!.sealed, notUnsealedAgain);
+    expect(deployment.tenantConnection(own.id, own.secrets.anthropicApiKey!.sealed, notUnsealedAgain)).toBe(cached);
+
+    const replaced = await withOwnKey(own, 'sk-ant-api03-gamma-college-new-key-0002');
+    await feedbackOf(selectCoach(deps, replaced, learner));
+    expect(sentKeys()).toEqual([TENANT_KEY, TENANT_KEY, 'sk-ant-api03-gamma-college-new-key-0002']);
+  });
+
+  it("a rejected tenant key opens that tenant's circuit only; the learner gets offline feedback with a notice", async () => {
+    const deployment = testDeployment(fake.url, { breakerThreshold: 2 });
+    const deps = { offline, anthropic: deployment, secretBox: box, store, clock };
+    const own = await withOwnKey(tenant);
+    const { tenant: other } = await provisionTenant(store, { name: 'Epsilon School', allowedOrigins: [] });
+    fake.rejectKeys(TENANT_KEY);
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(await feedbackOf(selectCoach(deps, own, learner))).toMatchObject({ source: 'offline', notice: expect.stringContaining(fallbackNotices['not-authorised']) });
+      }
+      // Two rejections opened the circuit: the third call never left the server.
+      expect(sentKeys()).toEqual([TENANT_KEY, TENANT_KEY]);
+      expect((await feedbackOf(selectCoach(deps, other, learner))).source).toBe('anthropic');
+      expect(deployment.shared!.breaker.state).toBe('closed');
+    } finally {
+      fake.rejectKeys();
+    }
+  });
+
+  it('a key this server cannot unseal is never replaced by the deployment key: offline, with a notice, and logged without the key', async () => {
+    const own = await withOwnKey(tenant);
+    const logged: { details: object; message: string }[] = [];
+    const logger = { warn: () => undefined, error: (details: object, message: string) => logged.push({ details, message }) };
+    for (const secretBox of [null, createSecretBox({ current: 'a-different-secrets-key-of-32-characters-or-more' })]) {
+      const coach = selectCoach({ offline, anthropic: testDeployment(fake.url), secretBox, store, clock, logger }, own, learner);
+      expect(await feedbackOf(coach)).toMatchObject({ source: 'offline', notice: expect.stringContaining(fallbackNotices['not-authorised']) });
+    }
+    expect(fake.calls).toHaveLength(0);
+    expect(logged.map((l) => l.message)).toEqual(["tenant's Anthropic key cannot be unsealed", "tenant's Anthropic key cannot be unsealed"]);
+    expect(JSON.stringify(logged, (_k, v: unknown) => (v instanceof Error ? v.message : v))).not.toContain(TENANT_KEY);
+  });
+
+  it("the deployment's default budget caps only tenants on the deployment's key; a tenant's own budget always applies", async () => {
+    const own = await withOwnKey(tenant);
+    expect(monthlyTokenBudget(tenant, 10_000, 'deployment')).toBe(10_000);
+    expect(monthlyTokenBudget(own, 10_000, 'tenant')).toBeNull();
+    const capped = await store.updateTenant(own.id, { settings: { ...own.settings, ai: { ...own.settings.ai, monthlyTokenBudget: 500 } } });
+    expect(monthlyTokenBudget(capped, 10_000, 'tenant')).toBe(500);
+
+    await store.forTenant(own.id).usage.increment(TENANT_SUBJECT, usagePeriod(clock()), { [AiCounter.TOKENS]: 20_000 });
+    const deps = { offline, anthropic: testDeployment(fake.url, { defaultMonthlyTokenBudget: 10_000 }), secretBox: box, store, clock };
+    expect((await feedbackOf(selectCoach(deps, own, learner))).source).toBe('anthropic');
+    expect((await feedbackOf(selectCoach(deps, capped, learner))).source).toBe('offline');
   });
 });

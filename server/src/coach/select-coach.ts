@@ -4,18 +4,23 @@
  *
  * 1. restricted processing → a coach that refuses every call with PROCESSING_RESTRICTED: no
  *    provider call and no offline scoring either (privacy/restriction.ts); no adapter is built;
- * 2. no Anthropic deployment (no `ANTHROPIC_API_KEY`) → the offline coach, as it always was;
- * 3. otherwise Claude with the tenant's models (or the deployment's defaults), learner text
- *    redacted (identifiers, and the learner's own name), token usage added to the tenant's
- *    monthly counters, and the offline coach answering — with a notice — past the monthly token
- *    budget or whenever Claude fails.
+ * 2. which key: the tenant's own (sealed in its record, unsealed here) when it set one — and
+ *    then only that key, so the deployment never pays for a tenant that chose to pay itself —
+ *    else the deployment's `ANTHROPIC_API_KEY`, else none: the offline coach, as it always was;
+ * 3. Claude with the tenant's models (or the deployment's defaults), learner text redacted
+ *    (identifiers, and the learner's own name), token usage added to the tenant's monthly
+ *    counters, and the offline coach answering — with a notice — past the monthly token budget
+ *    or whenever Claude fails. A tenant key that cannot be unsealed (TENANT_SECRETS_KEY lost or
+ *    changed without TENANT_SECRETS_PREVIOUS_KEYS) is such a failure: logged, and offline.
  */
 import { TENANT_SUBJECT, usagePeriod } from '../practice/entitlement.js';
 import { redactPersonalIdentifiers } from '../practice/domain/confidential.js';
 import type { Tenant } from '../store/records.js';
 import type { Store, TenantStore } from '../store/store.js';
+import { ANTHROPIC_KEY_SECRET, unsealTenantKey } from '../tenancy/tenant-ai-key.js';
+import type { SecretBox } from '../tenancy/secret-box.js';
 import { createAnthropicCoach } from './anthropic/anthropic-coach.js';
-import type { AnthropicDeployment } from './anthropic/deployment.js';
+import type { AnthropicConnection, AnthropicDeployment } from './anthropic/deployment.js';
 import { refusingCoach } from '../privacy/restriction.js';
 import { withOfflineFallback, type FallbackReason } from './anthropic/offline-fallback.js';
 import { AiCounter, usageCounterDeltas } from './anthropic/usage.js';
@@ -23,8 +28,10 @@ import type { Coach } from './coach.js';
 
 export interface CoachSelectionDeps {
   offline: Coach;
-  /** Null when no API key is configured. */
+  /** Null: Claude is off for everyone (tests of the offline paths). */
   anthropic: AnthropicDeployment | null;
+  /** Unseals tenants' own keys; null when the deployment has no TENANT_SECRETS_KEY. */
+  secretBox: SecretBox | null;
   store: Store;
   clock: () => Date;
   logger?: {
@@ -51,19 +58,45 @@ export async function tokensUsedThisMonth(tenantStore: TenantStore, now: Date): 
   return usage.counters[AiCounter.TOKENS] ?? 0;
 }
 
+export type KeySource = 'tenant' | 'deployment';
+
+type Route =
+  | { kind: 'claude'; connection: AnthropicConnection; keySource: KeySource }
+  | { kind: 'offline' }
+  | { kind: 'unsealable' };
+
+/** Which key serves the tenant; see the header. */
+function route(deps: CoachSelectionDeps, anthropic: AnthropicDeployment, tenant: Tenant): Route {
+  const sealed = tenant.secrets.anthropicApiKey;
+  if (!sealed) return anthropic.shared ? { kind: 'claude', connection: anthropic.shared, keySource: 'deployment' } : { kind: 'offline' };
+  try {
+    const connection = anthropic.tenantConnection(tenant.id, sealed.sealed, () => unsealTenantKey(deps.secretBox, tenant.id, sealed));
+    return { kind: 'claude', connection, keySource: 'tenant' };
+  } catch (error) {
+    // The error says why (no box, unknown key id, altered value); it never holds the key.
+    deps.logger?.error({ err: error, tenantId: tenant.id, secret: ANTHROPIC_KEY_SECRET }, "tenant's Anthropic key cannot be unsealed");
+    return { kind: 'unsealable' };
+  }
+}
+
 export function selectCoach(deps: CoachSelectionDeps, tenant: Tenant, learner: CoachLearner): Coach {
   if (learner.restricted) return refusingCoach();
   const anthropic = deps.anthropic;
   if (!anthropic) return deps.offline;
+  const chosen = route(deps, anthropic, tenant);
+  if (chosen.kind === 'offline') return deps.offline;
+  if (chosen.kind === 'unsealable') {
+    return withOfflineFallback({ primary: deps.offline, fallback: deps.offline, gate: async () => 'not-authorised' });
+  }
 
   const { settings } = anthropic;
   const tenantStore = deps.store.forTenant(tenant.id);
-  const budget = tenant.settings.ai.monthlyTokenBudget ?? settings.defaultMonthlyTokenBudget;
+  const budget = monthlyTokenBudget(tenant, settings.defaultMonthlyTokenBudget, chosen.keySource);
   const names = learner.names.filter((n) => n.trim().length > 0);
 
   const primary = createAnthropicCoach({
-    client: anthropic.client,
-    breaker: anthropic.breaker,
+    client: chosen.connection.client,
+    breaker: chosen.connection.breaker,
     models: {
       feedback: tenant.settings.ai.feedbackModel ?? settings.feedbackModel,
       questions: tenant.settings.ai.questionModel ?? settings.questionModel,
@@ -91,8 +124,20 @@ export function selectCoach(deps: CoachSelectionDeps, tenant: Tenant, learner: C
         : async (): Promise<FallbackReason | null> =>
             (await tokensUsedThisMonth(tenantStore, deps.clock())) >= budget ? 'budget' : null,
     onFallback: ({ method, reason, error }) =>
-      deps.logger?.warn({ err: error ?? undefined, tenantId: tenant.id, method, reason }, 'AI coach fell back to the offline coach'),
+      deps.logger?.warn(
+        { err: error ?? undefined, tenantId: tenant.id, keySource: chosen.keySource, method, reason },
+        'AI coach fell back to the offline coach',
+      ),
   });
+}
+
+/**
+ * The tenant's own budget when its AI settings set one; otherwise the deployment's default, but
+ * only on the deployment's key: that default caps what the deployment pays, and a tenant on its
+ * own key pays its own bill.
+ */
+export function monthlyTokenBudget(tenant: Tenant, deploymentDefault: number | null, keySource: KeySource): number | null {
+  return tenant.settings.ai.monthlyTokenBudget ?? (keySource === 'deployment' ? deploymentDefault : null);
 }
 
 /** `coachFor` for `AppDeps`: binds the deployment once. */

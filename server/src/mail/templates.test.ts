@@ -9,6 +9,7 @@ const tenant = (branding: Partial<Tenant['settings']['branding']> = {}): Tenant 
     id: 'ten_1',
     name: 'Alpha',
     settings: { ...settings, branding: { ...settings.branding, ...branding } },
+    secrets: { anthropicApiKey: null },
     createdAt: '2030-01-01T00:00:00.000Z',
     updatedAt: '2030-01-01T00:00:00.000Z',
   };

@@ -79,10 +79,28 @@ export interface TenantPrivacySettings {
   retentionReminderDays: number;
 }
 
+/** A credential sealed by `tenancy/secret-box.ts`: the store never holds it in the clear. */
+export interface SealedSecret {
+  /** AES-256-GCM ciphertext bound to the tenant and the secret's name (`v1.<keyId>.…`). */
+  sealed: string;
+  /** Safe to show: "sk-ant-…x7Qa". */
+  hint: string;
+  setAt: IsoTime;
+}
+
+/** Credentials a tenant gave us. Kept apart from `settings`, which admins read back in full. */
+export interface TenantSecrets {
+  /** The tenant's own Anthropic API key; null: the deployment's key (if any) serves it. */
+  anthropicApiKey: SealedSecret | null;
+}
+
+export type TenantSecretName = keyof TenantSecrets;
+
 export interface Tenant {
   id: string;
   name: string;
   settings: TenantSettings;
+  secrets: TenantSecrets;
   createdAt: IsoTime;
   updatedAt: IsoTime;
 }

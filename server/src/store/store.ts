@@ -38,9 +38,11 @@ import type {
   PassType,
   Purchase,
   PurchaseStatus,
+  SealedSecret,
   StarDraft,
   StarDraftContent,
   Tenant,
+  TenantSecretName,
   TenantSettings,
   UsageCounters,
   WebhookEvent,
@@ -124,6 +126,8 @@ export interface Store {
   getTenant(id: string): Promise<Tenant | null>;
   listTenants(): Promise<Tenant[]>;
   updateTenant(id: string, patch: { name?: string; settings?: TenantSettings }): Promise<Tenant>;
+  /** Stores (or, with null, removes) one sealed credential; the other secrets are untouched. */
+  setTenantSecret(id: string, name: TenantSecretName, value: SealedSecret | null): Promise<Tenant>;
 
   /** Global because the tenant is not known until the key is: the hash is unique. */
   findApiKeyByHash(hash: string): Promise<ApiKey | null>;

@@ -8,6 +8,7 @@ const tenant: Tenant = {
   id: 'ten_alpha',
   name: 'Alpha University',
   settings: tenantSettings(),
+  secrets: { anthropicApiKey: null },
   createdAt: '2030-01-01T00:00:00.000Z',
   updatedAt: '2030-01-01T00:00:00.000Z',
 };

@@ -137,7 +137,7 @@ describe('provider faults', () => {
     expect((await failureOf(evaluate(coach))).reason).toBe(CoachFailureReason.OVERLOADED);
     expect((await failureOf(evaluate(coach))).reason).toBe(CoachFailureReason.OVERLOADED);
     expect(fake.calls).toHaveLength(4); // two calls, each retried once by the SDK
-    expect(deployment.breaker.state).toBe('open');
+    expect(deployment.shared!.breaker.state).toBe('open');
 
     expect((await failureOf(evaluate(coach))).reason).toBe(CoachFailureReason.CIRCUIT_OPEN);
     expect((await failureOf(coach.generateQuestions({ role: 'x', seniority: 'junior', interviewType: 'mixed', company: null, jobDescription: null, count: 1, seed: 's', avoidQuestionIds: [], locale: 'en' }))).reason).toBe(CoachFailureReason.CIRCUIT_OPEN);
@@ -154,7 +154,7 @@ describe('provider faults', () => {
     now += 10_000;
     fake.respond(scriptedReply);
     expect(doneOf(await evaluate(coach)).source).toBe('anthropic');
-    expect(deployment.breaker.state).toBe('closed');
+    expect(deployment.shared!.breaker.state).toBe('closed');
   });
 
   it('gives up on a stalled stream at the first-token timeout and closes the upstream request', async () => {

@@ -36,7 +36,7 @@ runCoachContract('anthropic', () => adapterOn(testDeployment(fake.url)));
 runCoachContract('anthropic (as selectCoach composes it)', async () => {
   const { tenant } = await provisionTenant(store, { name: 'Contract University', allowedOrigins: ['https://careers.contract.example'] });
   return selectCoach(
-    { offline: createOfflineCoach(), anthropic: testDeployment(fake.url), store, clock: () => new Date() },
+    { offline: createOfflineCoach(), anthropic: testDeployment(fake.url), secretBox: null, store, clock: () => new Date() },
     tenant,
     { ref: 'learner-ref-contract', names: ['Casey Contract'], locale: 'en-GB', restricted: false },
   );

@@ -17,6 +17,10 @@
  *
  * Every call is recorded — body, headers, timings of each delta, and whether the client hung up
  * before the response ended — so tests can assert what left the server.
+ *
+ * `GET /v1/models/{id}` answers the models API (how a tenant's own key is checked): a `ModelInfo`
+ * for a model in `models`, else 404 `not_found_error`. Keys passed to `rejectKeys` get 401
+ * `authentication_error` on every route, as a revoked key does.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
@@ -56,6 +60,17 @@ export interface FakeMessagesApiOptions {
   tokenDelayMs?: number;
   /** Minimum cacheable prefix, in (estimated) tokens; default 2048 (the strictest Sonnet figure). */
   minCacheTokens?: number;
+  /** Model ids the models API knows; default: the current Claude models. */
+  models?: readonly string[];
+}
+
+const DEFAULT_MODELS = ['claude-opus-4-6', 'claude-sonnet-4-6', 'claude-sonnet-4-5', 'claude-haiku-4-5'];
+
+/** The API key a request carried: `x-api-key`, or `Authorization: Bearer` (SDK 1.x). */
+export function apiKeyOf(headers: IncomingHttpHeaders): string | null {
+  const header = headers['x-api-key'];
+  if (typeof header === 'string') return header;
+  return /^Bearer (\S+)$/.exec(headers.authorization ?? '')?.[1] ?? null;
 }
 
 export interface FakeMessagesApi {
@@ -69,6 +84,10 @@ export interface FakeMessagesApi {
   setTiming(timing: { firstTokenDelayMs?: number; tokenDelayMs?: number }): void;
   /** Forget the simulated prompt cache. */
   clearCache(): void;
+  /** Answer these API keys with 401 from now on (until `rejectKeys()` with none). */
+  rejectKeys(...keys: string[]): void;
+  /** Every `GET /v1/models/{id}`: which model, with which key. */
+  modelLookups: { model: string; apiKey: string | null }[];
   close(): Promise<void>;
 }
 
@@ -107,6 +126,9 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
   const queued: FakeReply[] = [];
   const calls: FakeCall[] = [];
   const cache = new Set<string>();
+  const models = new Set(options.models ?? DEFAULT_MODELS);
+  let rejected = new Set<string>();
+  const modelLookups: { model: string; apiKey: string | null }[] = [];
   let messageSeq = 0;
 
   function usageFor(body: Record<string, any>) {
@@ -137,6 +159,9 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
     const credential = call.headers['x-api-key'] ?? /^Bearer \S+$/.exec(call.headers.authorization ?? '')?.[0];
     if (!credential || !call.headers['anthropic-version']) {
       return writeError(res, { type: 'error', status: 401, errorType: 'authentication_error', message: 'missing API key or anthropic-version' }, requestId);
+    }
+    if (rejected.has(apiKeyOf(call.headers) ?? '')) {
+      return writeError(res, { type: 'error', status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' }, requestId);
     }
     if (typeof body.model !== 'string' || typeof body.max_tokens !== 'number' || !Array.isArray(body.messages)) {
       return writeError(res, { type: 'error', status: 400, errorType: 'invalid_request_error', message: 'model, max_tokens and messages are required' }, requestId);
@@ -219,7 +244,23 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
     res.end();
   }
 
+  function lookUpModel(req: { headers: IncomingHttpHeaders }, res: ServerResponse, model: string): void {
+    const apiKey = apiKeyOf(req.headers);
+    modelLookups.push({ model, apiKey });
+    const requestId = `req_fake_model_${modelLookups.length}`;
+    if (!apiKey || rejected.has(apiKey)) {
+      return writeError(res, { type: 'error', status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' }, requestId);
+    }
+    if (!models.has(model)) {
+      return writeError(res, { type: 'error', status: 404, errorType: 'not_found_error', message: `model: ${model}` }, requestId);
+    }
+    res.writeHead(200, { 'content-type': 'application/json', 'request-id': requestId });
+    res.end(JSON.stringify({ type: 'model', id: model, display_name: model, created_at: '2026-01-01T00:00:00Z', deprecated_at: null, capabilities: null }));
+  }
+
   const server = createServer((req, res) => {
+    const modelPath = req.method === 'GET' ? /^\/v1\/models\/([^/?]+)/.exec(req.url ?? '') : null;
+    if (modelPath) return lookUpModel(req, res, decodeURIComponent(modelPath[1]!));
     if (req.method !== 'POST' || !req.url?.startsWith('/v1/messages')) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'not found' } }));
@@ -277,6 +318,10 @@ export async function startFakeMessagesApi(options: FakeMessagesApiOptions = {})
     clearCache() {
       cache.clear();
     },
+    rejectKeys(...keys) {
+      rejected = new Set(keys);
+    },
+    modelLookups,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,8 +5,8 @@ import { ANTHROPIC_DEFAULTS, anthropicEnvShape, anthropicSettingsFrom, endOfLife
 const parse = (env: Record<string, string>) => anthropicSettingsFrom(z.object(anthropicEnvShape).parse(env));
 
 describe('anthropicSettingsFrom', () => {
-  it('is off without an API key', () => {
-    expect(parse({})).toBeNull();
+  it('has no deployment key without ANTHROPIC_API_KEY, and still the models and limits tenants with their own key use', () => {
+    expect(parse({})).toMatchObject({ apiKey: null, feedbackModel: ANTHROPIC_DEFAULTS.feedbackModel, totalTimeoutMs: 60_000 });
   });
 
   it('fills the defaults', () => {

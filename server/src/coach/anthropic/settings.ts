@@ -1,7 +1,8 @@
 /**
  * Deployment settings of the Anthropic coach, read from the environment by `config.ts` (which
- * spreads `anthropicEnvShape` into its schema and calls `anthropicSettingsFrom`). No
- * `ANTHROPIC_API_KEY`, no Anthropic coach: the offline coach serves everyone.
+ * spreads `anthropicEnvShape` into its schema and calls `anthropicSettingsFrom`). Without
+ * `ANTHROPIC_API_KEY` there is no deployment key: the offline coach serves every tenant that has
+ * not set its own key (admin `ai.setAnthropicKey`); those tenants get Claude with these settings.
  */
 import { z } from 'zod';
 
@@ -40,7 +41,8 @@ export const anthropicEnvShape = {
 export type AnthropicEnv = z.output<z.ZodObject<typeof anthropicEnvShape>>;
 
 export interface AnthropicSettings {
-  apiKey: string;
+  /** The deployment's key; null: only tenants with their own key use Claude. */
+  apiKey: string | null;
   /** Null: the SDK's default (https://api.anthropic.com). */
   baseURL: string | null;
   feedbackModel: string;
@@ -50,15 +52,16 @@ export interface AnthropicSettings {
   maxRetries: number;
   breakerThreshold: number;
   breakerCooldownMs: number;
-  /** For tenants whose AI settings set no budget; null means unlimited. */
+  /**
+   * For tenants whose AI settings set no budget and who use the deployment's key (a tenant on
+   * its own key pays its own bill); null means unlimited.
+   */
   defaultMonthlyTokenBudget: number | null;
 }
 
-/** Null when no API key is configured. */
-export function anthropicSettingsFrom(env: AnthropicEnv): AnthropicSettings | null {
-  if (!env.ANTHROPIC_API_KEY) return null;
+export function anthropicSettingsFrom(env: AnthropicEnv): AnthropicSettings {
   return {
-    apiKey: env.ANTHROPIC_API_KEY,
+    apiKey: env.ANTHROPIC_API_KEY ?? null,
     baseURL: env.ANTHROPIC_BASE_URL ?? null,
     feedbackModel: env.ANTHROPIC_FEEDBACK_MODEL,
     questionModel: env.ANTHROPIC_QUESTION_MODEL,

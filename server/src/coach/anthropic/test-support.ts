@@ -28,12 +28,13 @@ export function testDeployment(baseURL: string, overrides: Partial<AnthropicSett
   return createAnthropicDeployment(testSettings(baseURL, overrides), now ? { now } : {});
 }
 
-/** The bare adapter (no fallback) on a deployment, as the contract suite runs it. */
+/** The bare adapter (no fallback) on a deployment's own key, as the contract suite runs it. */
 export function adapterOn(deployment: AnthropicDeployment, overrides: Partial<AnthropicCoachOptions> = {}) {
-  const { settings } = deployment;
+  const { settings, shared } = deployment;
+  if (!shared) throw new Error('adapterOn needs a deployment with an API key');
   return createAnthropicCoach({
-    client: deployment.client,
-    breaker: deployment.breaker,
+    client: shared.client,
+    breaker: shared.breaker,
     models: { feedback: settings.feedbackModel, questions: settings.questionModel },
     timeouts: { totalMs: settings.totalTimeoutMs, firstTokenMs: settings.firstTokenTimeoutMs },
     redact: (text) => text,

@@ -11,6 +11,7 @@ export function describeGlobalOperations(h: ContractHarness): void {
         id: tenant.id,
         name: 'Example University',
         settings,
+        secrets: { anthropicApiKey: null },
         createdAt: h.clock.iso(),
         updatedAt: h.clock.iso(),
       });
@@ -43,6 +44,48 @@ export function describeGlobalOperations(h: ContractHarness): void {
 
     it('updateTenant of an unknown id is NOT_FOUND', async () => {
       await expectAppError(h.store.updateTenant('ten_missing', { name: 'x' }), 'NOT_FOUND');
+    });
+  });
+
+  describe('tenant secrets', () => {
+    const sealed = { sealed: 'v1.abc123def456.aXY.Y2lwaGVy.dGFn', hint: 'sk-ant-…x7Qa', setAt: '2026-03-01T09:00:00.000Z' };
+
+    it('stores a sealed secret as given, moves updatedAt and keeps name and settings', async () => {
+      const tenant = await createTenant(h.store);
+      h.clock.advance(5000);
+      const updated = await h.store.setTenantSecret(tenant.id, 'anthropicApiKey', sealed);
+      expect(updated).toEqual({ ...tenant, secrets: { anthropicApiKey: sealed }, updatedAt: h.clock.iso() });
+      expect(await h.store.getTenant(tenant.id)).toEqual(updated);
+      expect((await h.store.listTenants()).find((t) => t.id === tenant.id)?.secrets.anthropicApiKey).toEqual(sealed);
+    });
+
+    it('null removes the secret', async () => {
+      const tenant = await createTenant(h.store);
+      await h.store.setTenantSecret(tenant.id, 'anthropicApiKey', sealed);
+      const cleared = await h.store.setTenantSecret(tenant.id, 'anthropicApiKey', null);
+      expect(cleared.secrets).toEqual({ anthropicApiKey: null });
+      expect((await h.store.getTenant(tenant.id))?.secrets).toEqual({ anthropicApiKey: null });
+    });
+
+    it('updateTenant leaves secrets alone, and secrets leave the settings alone', async () => {
+      const tenant = await createTenant(h.store);
+      await h.store.setTenantSecret(tenant.id, 'anthropicApiKey', sealed);
+      const settings = tenantSettings({ billingMode: 'sponsored' });
+      const updated = await h.store.updateTenant(tenant.id, { name: 'Renamed', settings });
+      expect(updated.secrets.anthropicApiKey).toEqual(sealed);
+      expect(updated.settings).toEqual(settings);
+    });
+
+    it("one tenant's secret is not another's", async () => {
+      const a = await createTenant(h.store, 'A');
+      const b = await createTenant(h.store, 'B');
+      await h.store.setTenantSecret(a.id, 'anthropicApiKey', sealed);
+      expect((await h.store.getTenant(b.id))?.secrets.anthropicApiKey).toBeNull();
+    });
+
+    it('an unknown tenant is NOT_FOUND and nothing is created', async () => {
+      await expectAppError(h.store.setTenantSecret('ten_missing', 'anthropicApiKey', sealed), 'NOT_FOUND');
+      expect(await h.store.getTenant('ten_missing')).toBeNull();
     });
   });
 

@@ -37,10 +37,18 @@ export type StoredSettings = Omit<TenantSettings, 'branding' | 'passProducts' | 
   privacy?: TenantPrivacySettings;
 };
 
+export interface SealedSecretDoc {
+  sealed: string;
+  hint: string;
+  setAt: Date;
+}
+
 export interface TenantDoc {
   _id: string;
   name: string;
   settings: StoredSettings;
+  /** Absent on a tenant stored before secrets existed. */
+  secrets?: { anthropicApiKey?: SealedSecretDoc | null };
   createdAt: Date;
   updatedAt: Date;
 }

@@ -415,7 +415,7 @@ async function expectNothingLeftOf(t: TenantStore, learner: Learner, purchaseId:
 }
 
 describe('documents stored before the billing and privacy work', () => {
-  it('a tenant reads with the pass products and privacy settings SQLite backfills; a learner with no privacy choices', async () => {
+  it('a tenant reads with the pass products and privacy settings SQLite backfills and no secrets; a learner with no privacy choices', async () => {
     const { store, dbName } = await open();
     const { passProducts: _products, privacy: _privacy, ...legacy } = tenantSettings();
     const at = new Date('2029-06-01T00:00:00.000Z');
@@ -461,6 +461,12 @@ describe('documents stored before the billing and privacy work', () => {
 
     const tenant = await store.getTenant('ten_legacy');
     expect(tenant?.settings).toEqual({ ...legacy, branding: { ...legacy.branding, copy: {} }, ...backfilled });
+    expect(tenant?.secrets).toEqual({ anthropicApiKey: null });
+    // Setting a secret on such a document creates its secrets and keeps the rest.
+    const sealed = { sealed: 'v1.abc123def456.aXY.Y2lwaGVy.dGFn', hint: 'sk-ant-…x7Qa', setAt: '2029-07-01T00:00:00.000Z' };
+    const updated = await store.setTenantSecret('ten_legacy', 'anthropicApiKey', sealed);
+    expect(updated.secrets.anthropicApiKey).toEqual(sealed);
+    expect(updated.settings).toEqual(tenant?.settings);
     expect(tenant?.settings.privacy).toEqual({ requireAgeConfirmation: false, inactiveLearnerDays: 730, retentionReminderDays: 14 });
     expect(tenant?.settings.passProducts.map((p) => [p.type, p.durationDays, p.amount])).toEqual([
       ['day', 1, 299],

@@ -158,9 +158,23 @@ const tenantSettingsSchema = new Schema(
   embedded,
 );
 
+/** A credential sealed by tenancy/secret-box.ts: ciphertext only. */
+const sealedSecretSchema = new Schema(
+  { sealed: text(4000, { match: /^v1\.[\w.-]+$/ }), hint: text(40), setAt: when },
+  embedded,
+);
+
+const tenantSecretsSchema = new Schema({ anthropicApiKey: { type: sealedSecretSchema, default: null } }, embedded);
+
 function tenantSchema(clock: () => Date) {
   const schema = new Schema<TenantDoc>(
-    { _id: recordId, name: text(120), settings: { type: tenantSettingsSchema, required: true } },
+    {
+      _id: recordId,
+      name: text(120),
+      settings: { type: tenantSettingsSchema, required: true },
+      // Tenants stored before secrets existed have none: tenants.ts reads them as "no secrets".
+      secrets: { type: tenantSecretsSchema, default: () => ({ anthropicApiKey: null }) },
+    },
     collectionOptions('tenants', clock, true),
   );
   schema.index(NEWEST_FIRST, { name: 'tenants_created' });

@@ -1,7 +1,7 @@
 import type { Store } from '../store.js';
-import type { PassProduct, Tenant, TenantPrivacySettings, TenantSettings } from '../records.js';
+import type { PassProduct, SealedSecret, Tenant, TenantPrivacySettings, TenantSettings } from '../records.js';
 import { newId } from '../ids.js';
-import type { StoredSettings, TenantDoc } from './documents.js';
+import type { SealedSecretDoc, StoredSettings, TenantDoc } from './documents.js';
 import { notFound, translated } from './errors.js';
 import type { MongoContext } from './models.js';
 import { iso } from './transform.js';
@@ -37,17 +37,22 @@ function fromStoredSettings(stored: StoredSettings): TenantSettings {
   };
 }
 
+function toSealedSecret(doc: SealedSecretDoc | null | undefined): SealedSecret | null {
+  return doc ? { sealed: doc.sealed, hint: doc.hint, setAt: iso(doc.setAt) } : null;
+}
+
 function toTenant(doc: TenantDoc): Tenant {
   return {
     id: doc._id,
     name: doc.name,
     settings: fromStoredSettings(doc.settings),
+    secrets: { anthropicApiKey: toSealedSecret(doc.secrets?.anthropicApiKey) },
     createdAt: iso(doc.createdAt),
     updatedAt: iso(doc.updatedAt),
   };
 }
 
-type TenantOperations = Pick<Store, 'createTenant' | 'getTenant' | 'listTenants' | 'updateTenant'>;
+type TenantOperations = Pick<Store, 'createTenant' | 'getTenant' | 'listTenants' | 'updateTenant' | 'setTenantSecret'>;
 
 export function prepareTenants({ models: { Tenant } }: MongoContext): TenantOperations {
   return {
@@ -73,6 +78,17 @@ export function prepareTenants({ models: { Tenant } }: MongoContext): TenantOper
         if (patch.settings !== undefined) set['settings'] = toStoredSettings(patch.settings);
         // An empty patch still moves updatedAt (the timestamps option adds it), as in SQLite.
         const doc = await Tenant.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<TenantDoc>();
+        if (!doc) throw notFound('Tenant');
+        return toTenant(doc);
+      }),
+    setTenantSecret: (id, name, value) =>
+      translated(async () => {
+        const stored: SealedSecretDoc | null = value ? { sealed: value.sealed, hint: value.hint, setAt: new Date(value.setAt) } : null;
+        const doc = await Tenant.findOneAndUpdate(
+          { _id: id },
+          { $set: { [`secrets.${name}`]: stored } },
+          { returnDocument: 'after' },
+        ).lean<TenantDoc>();
         if (!doc) throw notFound('Tenant');
         return toTenant(doc);
       }),

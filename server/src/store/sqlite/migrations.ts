@@ -285,6 +285,13 @@ export const migrations: readonly Migration[] = [
       WHERE json_type(settings, '$.privacy') IS NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'tenant secrets: sealed credentials a tenant gives us, apart from its settings',
+    sql: `
+      ALTER TABLE tenants ADD COLUMN secrets TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(secrets));
+    `,
+  },
 ];
 
 /**

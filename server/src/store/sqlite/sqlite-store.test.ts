@@ -79,6 +79,19 @@ describe('sqlite store', () => {
       });
     });
 
+    it('v4 gives tenants stored before it no secrets, and keeps their settings', async () => {
+      const file = newFile();
+      const db = new Database(file);
+      migrate(db, migrations.filter((m) => m.version < 4));
+      const settings = tenantSettings();
+      db.prepare("INSERT INTO tenants (id, name, settings, created_at, updated_at) VALUES ('ten_old', 'Old', ?, 'x', 'x')").run(
+        JSON.stringify(settings),
+      );
+      db.close();
+      const tenant = await open(file).getTenant('ten_old');
+      expect(tenant).toMatchObject({ name: 'Old', settings, secrets: { anthropicApiKey: null } });
+    });
+
     it('refuses a migration list that is not in increasing version order', () => {
       const db = new Database(':memory:');
       opened.push(db);

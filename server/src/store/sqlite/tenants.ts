@@ -1,5 +1,5 @@
 import type { Store } from '../store.js';
-import type { Tenant, TenantSettings } from '../records.js';
+import type { Tenant, TenantSecrets, TenantSettings } from '../records.js';
 import { newId } from '../ids.js';
 import type { SqliteContext } from './database.js';
 import { notFound } from './errors.js';
@@ -9,6 +9,7 @@ interface TenantRow {
   id: string;
   name: string;
   settings: string;
+  secrets: string;
   created_at: string;
   updated_at: string;
 }
@@ -18,17 +19,18 @@ function toTenant(row: TenantRow): Tenant {
     id: row.id,
     name: row.name,
     settings: fromJson<TenantSettings>(row.settings),
+    secrets: { anthropicApiKey: null, ...fromJson<Partial<TenantSecrets>>(row.secrets) },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-type TenantOperations = Pick<Store, 'createTenant' | 'getTenant' | 'listTenants' | 'updateTenant'>;
+type TenantOperations = Pick<Store, 'createTenant' | 'getTenant' | 'listTenants' | 'updateTenant' | 'setTenantSecret'>;
 
 export function prepareTenants({ db, now }: SqliteContext): TenantOperations {
   const insert = db.prepare<TenantRow>(
-    `INSERT INTO tenants (id, name, settings, created_at, updated_at)
-     VALUES (@id, @name, @settings, @created_at, @updated_at)`,
+    `INSERT INTO tenants (id, name, settings, secrets, created_at, updated_at)
+     VALUES (@id, @name, @settings, @secrets, @created_at, @updated_at)`,
   );
   const byId = db.prepare<[string], TenantRow>('SELECT * FROM tenants WHERE id = ?');
   const all = db.prepare<[], TenantRow>('SELECT * FROM tenants ORDER BY created_at DESC, id DESC');
@@ -40,6 +42,13 @@ export function prepareTenants({ db, now }: SqliteContext): TenantOperations {
      WHERE id = @id
      RETURNING *`,
   );
+  // One key of the JSON object changes; the others stay as they are.
+  const setSecret = db.prepare<{ id: string; path: string; value: string | null; now: string }, TenantRow>(
+    `UPDATE tenants
+     SET secrets = json_set(secrets, @path, json(@value)), updated_at = @now
+     WHERE id = @id
+     RETURNING *`,
+  );
 
   return {
     async createTenant(input) {
@@ -48,6 +57,7 @@ export function prepareTenants({ db, now }: SqliteContext): TenantOperations {
         id: newId('ten'),
         name: input.name,
         settings: toJson(input.settings),
+        secrets: toJson({ anthropicApiKey: null } satisfies TenantSecrets),
         created_at: at,
         updated_at: at,
       };
@@ -68,6 +78,11 @@ export function prepareTenants({ db, now }: SqliteContext): TenantOperations {
         ...patchField('name', patch.name),
         ...patchField('settings', patch.settings === undefined ? undefined : toJson(patch.settings)),
       });
+      if (!row) throw notFound('Tenant');
+      return toTenant(row);
+    },
+    async setTenantSecret(id, name, value) {
+      const row = setSecret.get({ id, path: `$.${name}`, value: toJson(value), now: now() });
       if (!row) throw notFound('Tenant');
       return toTenant(row);
     },

@@ -4,6 +4,7 @@ import type { ApiKey } from '../../store/records.js';
 import { issueApiKey } from '../../tenancy/provision.js';
 import { tenantSettingsSchema } from '../../tenancy/tenant-settings.js';
 import { adminProcedure, router } from '../init.js';
+import { adminAiRouter } from './ai-admin.js';
 import { adminPassesRouter, adminSeatsRouter } from './billing-admin.js';
 import { learnerProfile } from './learner.js';
 import { adminPrivacyRouter, learnerPrivacyAdminProcedures } from './privacy-admin.js';
@@ -107,6 +108,7 @@ export const adminRouter = router({
   keys: keysRouter,
   learners: learnersRouter,
   settings: settingsRouter,
+  ai: adminAiRouter,
   passes: adminPassesRouter,
   seats: adminSeatsRouter,
   privacy: adminPrivacyRouter,
