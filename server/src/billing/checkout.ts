@@ -1,7 +1,8 @@
 /**
  * Starting a checkout for the signed-in learner. The idempotency key is derived from who buys
- * what, where they return to, how many purchases they completed before and a 15-minute window:
- * a double click (or a retry) gives the same session, a later purchase a new one.
+ * what, where they return to, how many of their checkouts have closed (paid, refunded, failed
+ * or expired) and a 15-minute window: a double click (or a retry) gives the same session, and
+ * a purchase after the last one closed (bought, or abandoned and expired) a new one.
  */
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../errors.js';
@@ -66,10 +67,11 @@ export async function startCheckout(deps: CheckoutDeps, input: CheckoutStart): P
   if (!product) throw new AppError('NOT_FOUND', `This site does not sell a ${input.passType} pass.`);
 
   const urls = returnUrls(deps, tenant, input.returnUrl);
-  const completed = (await tenantStore.purchases.listForLearner(learner.id)).filter((p) => p.status === 'paid' || p.status === 'refunded').length;
+  // A closed session cannot be paid any more: the next attempt must not get it back.
+  const closed = (await tenantStore.purchases.listForLearner(learner.id)).filter((p) => p.status !== 'pending').length;
   const window = Math.floor(deps.clock().getTime() / CHECKOUT_WINDOW_MS);
   const idempotencyKey = `is-checkout-${createHash('sha256')
-    .update(JSON.stringify([tenant.id, learner.id, product, urls.success, completed, window]))
+    .update(JSON.stringify([tenant.id, learner.id, product, urls.success, closed, window]))
     .digest('hex')
     .slice(0, 48)}`;
 

@@ -1,7 +1,8 @@
 /**
  * Passes an institution gives: a complimentary grant (learner-pays), a seat from its pool
  * (seats), or a sponsored pass (sponsored, where every learner is already covered). The seat is
- * taken in the same store write that creates the pass.
+ * taken in the same store write that creates the pass, and given back in the write that revokes
+ * it when the pass is revoked before it starts or within its first hour (`seatReturnable`).
  */
 import { AppError } from '../errors.js';
 import type { Learner, Pass, PassType, Tenant } from '../store/records.js';
@@ -42,6 +43,7 @@ export async function grantPass(ctx: GrantContext, input: { learner: Learner; ty
   return pass;
 }
 
+/** Revokes the pass; the store moves the learner's queued passes up and returns an unused seat in the same write. */
 export async function revokePass(ctx: GrantContext, passId: string): Promise<Pass> {
   const pass = await ctx.tenantStore.passes.revoke(passId);
   ctx.passEvents.notify(ctx.tenant.id, pass.learnerId);

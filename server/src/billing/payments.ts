@@ -51,7 +51,8 @@ interface EventBase {
 }
 
 export type PaymentEvent =
-  | (EventBase & { kind: 'checkout'; outcome: 'paid' | 'pending' | 'failed'; checkout: CheckoutDetails })
+  /** `expired`: the checkout was abandoned (closed unpaid); its pending purchase becomes `expired`. */
+  | (EventBase & { kind: 'checkout'; outcome: 'paid' | 'pending' | 'failed' | 'expired'; checkout: CheckoutDetails })
   | (EventBase & { kind: 'refund'; paymentRef: string; tenantId: string | null })
   | (EventBase & { kind: 'ignored'; reason: string; tenantId: string | null });
 

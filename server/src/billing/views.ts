@@ -7,6 +7,11 @@ export function passView(pass: Pass) {
   return { id, type, source, startsAt, expiresAt, revokedAt };
 }
 
+/** What a tenant admin sees of a pass: also the seat it holds or gave back (seats billing mode). */
+export function adminPassView(pass: Pass) {
+  return { ...passView(pass), seat: pass.seat };
+}
+
 export function purchaseView(purchase: Purchase) {
   const { id, passType, amount, currency, provider, status, createdAt, updatedAt } = purchase;
   return { id, passType, amount, currency, provider, status, createdAt, updatedAt };

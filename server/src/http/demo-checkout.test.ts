@@ -97,9 +97,34 @@ describe('demo purchase flow', () => {
     expect(bad.body).toContain('role="alert"');
     const cancelled = await post(url, { action: 'cancel' });
     expect(cancelled.body).toContain('Checkout cancelled');
-    expect(await me.billing.checkoutStatus({ checkoutSessionId })).toMatchObject({ status: 'pending', pass: null });
+    expect(await me.billing.checkoutStatus({ checkoutSessionId })).toMatchObject({ status: 'expired', pass: null });
     expect((await t.app.inject({ method: 'GET', url: `/demo/checkout/${t.a.tenant.id}/cs_demo_nope` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: pathOf(url).replace(t.a.tenant.id, t.b.tenant.id) })).statusCode).toBe(404);
+  });
+
+  it('cancel abandons the checkout like an expired Stripe session: it cannot be paid after, and buying again opens a new one', async () => {
+    const me = await guest();
+    const first = await me.billing.checkout({ passType: 'week' });
+    await post(first.url, { action: 'cancel' });
+    await post(first.url, { action: 'cancel' }); // a resubmitted cancel changes nothing
+    const paidLate = await post(first.url, { action: 'pay', email: '' });
+    expect(paidLate.body).toContain('Checkout cancelled');
+    expect((await t.app.inject({ method: 'GET', url: pathOf(first.url) })).body).toContain('Checkout cancelled');
+    expect(await me.billing.passes()).toMatchObject({ active: null, upcoming: [] });
+    expect(await me.billing.purchases()).toEqual([expect.objectContaining({ status: 'expired', passType: 'week' })]);
+
+    const second = await me.billing.checkout({ passType: 'week' });
+    expect(second.checkoutSessionId).not.toBe(first.checkoutSessionId);
+    expect((await post(second.url, { action: 'pay', email: '' })).body).toContain('Demo purchase complete');
+    expect((await me.billing.purchases()).map((p) => p.status).sort()).toEqual(['expired', 'paid']);
+  });
+
+  it('cancelling a checkout that was paid meanwhile (another tab) keeps it paid', async () => {
+    const me = await guest();
+    const { url, checkoutSessionId } = await me.billing.checkout({ passType: 'day' });
+    await post(url, { action: 'pay', email: '' });
+    expect((await post(url, { action: 'cancel' })).body).toContain('Demo purchase complete');
+    expect(await me.billing.checkoutStatus({ checkoutSessionId })).toMatchObject({ status: 'paid', pass: { type: 'day' } });
   });
 
   it('no e-mail given and none known: the pass is granted, no receipt is queued', async () => {

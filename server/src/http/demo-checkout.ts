@@ -2,6 +2,8 @@
  * The demo checkout (Payments adapter `demo`): a page titled "Demo checkout — no real payment"
  * that completes a pending purchase through `applyPaymentEvent`, the same grant path as the
  * Stripe webhook. It asks for no card details; the e-mail is only where the receipt goes.
+ * Cancel abandons the checkout the way an expired Stripe session does: the purchase becomes
+ * `expired` and the page cannot be paid any more (the learner starts a new checkout).
  * Registered only when the demo adapter is active (never in production).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -80,6 +82,16 @@ ${status}
   );
 }
 
+const cancelledPage = () =>
+  billingPage(
+    DEMO_CHECKOUT_TITLE,
+    `${banner}<div class="card"><h1>Checkout cancelled</h1><p>Nothing was bought. You can close this window; to buy a pass, start again from the practice page.</p></div>`,
+  );
+
+/** What a checkout that is no longer pending shows. */
+const closedPage = (tenant: Tenant, purchase: Purchase, pass: Pass | null) =>
+  purchase.status === 'expired' ? cancelledPage() : donePage(tenant, purchase, pass);
+
 export async function registerDemoCheckout(
   app: FastifyInstance,
   deps: { payments: DemoPayments; fulfilment: FulfilmentDeps; store: Store },
@@ -110,7 +122,7 @@ export async function registerDemoCheckout(
       const found = await load(request.params, reply);
       if (!found) return reply;
       const { tenant, purchase } = found;
-      if (purchase.status !== 'pending') return sendPage(reply, 200, donePage(tenant, purchase, await passOf(tenant, purchase)));
+      if (purchase.status !== 'pending') return sendPage(reply, 200, closedPage(tenant, purchase, await passOf(tenant, purchase)));
       const learner = purchase.learnerId ? await store.forTenant(tenant.id).learners.get(purchase.learnerId) : null;
       return sendPage(reply, 200, checkoutPage(tenant, purchase, learner?.email ?? '', null));
     });
@@ -119,17 +131,18 @@ export async function registerDemoCheckout(
       const found = await load(request.params, reply);
       if (!found) return reply;
       const { tenant, purchase } = found;
+      // An abandoned checkout stays closed, as an expired Stripe session cannot be paid.
+      if (purchase.status === 'expired') return sendPage(reply, 200, cancelledPage());
       const form = formSchema.safeParse(request.body ?? {});
       if (!form.success) {
         const email = typeof (request.body as { email?: unknown })?.email === 'string' ? (request.body as { email: string }).email : '';
         return sendPage(reply, 400, checkoutPage(tenant, purchase, email, 'Please enter a valid e-mail address, or leave it empty.'));
       }
       if (form.data.action === 'cancel') {
-        return sendPage(
-          reply,
-          200,
-          billingPage(DEMO_CHECKOUT_TITLE, `${banner}<div class="card"><h1>Checkout cancelled</h1><p>Nothing was bought. You can close this window.</p></div>`),
-        );
+        // Never downgrades: cancelling a checkout that was paid meanwhile changes nothing.
+        const report = await applyPaymentEvent(deps.fulfilment, deps.payments.abandonment(purchase));
+        const current = report.purchase ?? purchase;
+        return sendPage(reply, 200, closedPage(tenant, current, await passOf(tenant, current)));
       }
       const passDays = findProduct(tenant, purchase.passType)?.durationDays ?? DEFAULT_DURATION_DAYS[purchase.passType];
       const report = await applyPaymentEvent(

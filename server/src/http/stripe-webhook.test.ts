@@ -225,6 +225,93 @@ describe('POST /webhooks/stripe', () => {
   });
 });
 
+describe('checkout.session.expired (an abandoned checkout)', () => {
+  it('the pending purchase becomes expired, once; the learner sees it in receipts, checkout status and export; nothing is granted', async () => {
+    const b = await buyer();
+    const session = await startCheckout(b);
+    const expired = fake.expiredEvent(session);
+    const response = await deliver(expired);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ received: true, outcome: 'recorded' });
+    expect((await deliver(expired)).json()).toEqual({ received: true, outcome: 'duplicate' });
+    expect(await b.caller.billing.checkoutStatus({ checkoutSessionId: session })).toMatchObject({ status: 'expired', pass: null });
+    expect(await b.caller.billing.purchases()).toEqual([expect.objectContaining({ status: 'expired', passType: 'week', provider: 'stripe' })]);
+    const exported = await b.caller.privacy.export();
+    expect(exported.purchases).toEqual([expect.objectContaining({ checkoutSessionId: session, status: 'expired' })]);
+    expect(await passesOf(b.id)).toEqual([]);
+    expect(await b.caller.progress.entitlement()).toMatchObject({ kind: 'free' });
+    expect(await receiptsTo(b.email)).toEqual([]);
+  });
+
+  it('buying again after an expiry opens a new Stripe session (the expired one cannot be paid)', async () => {
+    const b = await buyer();
+    const first = await startCheckout(b);
+    await deliver(fake.expiredEvent(first));
+    const second = await startCheckout(b);
+    expect(second).not.toBe(first);
+    expect((await deliver(fake.completedEvent(second))).json().outcome).toBe('granted');
+    expect((await b.caller.billing.purchases()).map((p) => p.status).sort()).toEqual(['expired', 'paid']);
+  });
+
+  it('a stray expiry for a paid checkout changes nothing: still paid, pass kept', async () => {
+    const b = await buyer();
+    const session = await startCheckout(b);
+    await deliver(fake.completedEvent(session));
+    const stray = fake.event('checkout.session.expired', { ...fake.sessions.get(session), status: 'expired', payment_status: 'unpaid', payment_intent: null });
+    expect((await deliver(stray)).json()).toEqual({ received: true, outcome: 'recorded' });
+    expect(await b.caller.billing.checkoutStatus({ checkoutSessionId: session })).toMatchObject({ status: 'paid', pass: { revokedAt: null } });
+    expect(await b.caller.progress.entitlement()).toMatchObject({ kind: 'pass' });
+  });
+
+  it('an expired session of another integration on the account is acknowledged and ignored', async () => {
+    const event = fake.event('checkout.session.expired', { id: 'cs_other_1', object: 'checkout.session', status: 'expired', payment_status: 'unpaid', metadata: {} });
+    expect((await deliver(event)).json()).toEqual({ received: true, outcome: 'ignored' });
+  });
+});
+
+describe('a refund brings the passes queued behind the refunded one forward', () => {
+  const within = (iso: string | undefined, from: Date, to: Date) => {
+    const at = Date.parse(iso ?? '');
+    expect(at).toBeGreaterThanOrEqual(from.getTime());
+    expect(at).toBeLessThanOrEqual(to.getTime());
+  };
+
+  it('the running pass refunded: the queued week pass starts now and keeps its 7 days, so no paid-for gap opens', async () => {
+    const b = await buyer();
+    const firstSession = await startCheckout(b);
+    await deliver(fake.completedEvent(firstSession));
+    await deliver(fake.completedEvent(await startCheckout(b)));
+    const [queued, running] = await passesOf(b.id);
+    expect(queued?.startsAt).toBe(running?.expiresAt);
+
+    const before = t.now();
+    expect((await deliver(fake.refundedEvent(firstSession))).json().outcome).toBe('refunded');
+    const after = t.now();
+    const moved = (await passesOf(b.id)).find((p) => p.id === queued?.id);
+    within(moved?.startsAt, before, after);
+    expect(Date.parse(moved!.expiresAt) - Date.parse(moved!.startsAt)).toBe(7 * 86_400_000);
+    expect(await b.caller.billing.passes()).toMatchObject({ active: { id: queued?.id }, upcoming: [], coveredUntil: moved?.expiresAt });
+    expect(await b.caller.progress.entitlement()).toMatchObject({ kind: 'pass', pass: { coveredUntil: moved?.expiresAt } });
+  });
+
+  it('a queued pass refunded: the running one is unchanged and the one after closes up behind it', async () => {
+    const b = await buyer();
+    await deliver(fake.completedEvent(await startCheckout(b)));
+    const middleSession = await startCheckout(b);
+    await deliver(fake.completedEvent(middleSession));
+    await deliver(fake.completedEvent(await startCheckout(b)));
+    const [last, , running] = await passesOf(b.id);
+    await deliver(fake.refundedEvent(middleSession));
+    const after = await passesOf(b.id);
+    expect(after.find((p) => p.id === running?.id)).toEqual(running);
+    expect(after.find((p) => p.id === last?.id)).toMatchObject({
+      startsAt: running?.expiresAt,
+      expiresAt: new Date(Date.parse(running!.expiresAt) + 7 * 86_400_000).toISOString(),
+    });
+    expect((await b.caller.billing.passes()).coveredUntil).toBe(after.find((p) => p.id === last?.id)?.expiresAt);
+  });
+});
+
 describe('crashes', () => {
   const restore: (() => void)[] = [];
   afterEach(() => {

@@ -42,6 +42,7 @@ const pass: Pass = {
   revokedAt: null,
   purchaseId: 'pur_1',
   reminderSentAt: null,
+  seat: null,
   createdAt: '2030-03-03T10:00:00.000Z',
 };
 

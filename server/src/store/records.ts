@@ -303,6 +303,8 @@ export type StarDraftContent = Pick<
 export const passTypes = ['day', 'week', 'month'] as const;
 export type PassType = (typeof passTypes)[number];
 export type PassSource = 'purchase' | 'grant' | 'sponsored';
+/** A seat from the tenant's pool: `held` while the pass uses it, `returned` once revoking gave it back. */
+export type PassSeat = 'held' | 'returned';
 
 export interface Pass {
   id: string;
@@ -315,12 +317,15 @@ export interface Pass {
   revokedAt: IsoTime | null;
   purchaseId: string | null;
   reminderSentAt: IsoTime | null;
+  /** The seat the pass took (seats billing mode); null when it took none. */
+  seat: PassSeat | null;
   createdAt: IsoTime;
 }
 
 export type NewPass = Pick<Pass, 'learnerId' | 'type' | 'source' | 'startsAt' | 'expiresAt' | 'purchaseId'>;
 
-export type PurchaseStatus = 'pending' | 'paid' | 'failed' | 'refunded';
+/** `expired`: the checkout was abandoned (the provider closed it unpaid); never replaces paid, failed or refunded. */
+export type PurchaseStatus = 'pending' | 'paid' | 'failed' | 'refunded' | 'expired';
 
 export interface Purchase {
   id: string;

@@ -108,12 +108,15 @@ export type EmailSettlement =
   | { status: 'pending'; nextAttemptAt: string; error: string }
   | { status: 'failed' | 'dropped'; error: string };
 
+/** The states `markPurchaseUnpaid` records. */
+export type UnpaidStatus = Extract<PurchaseStatus, 'pending' | 'failed' | 'expired'>;
+
 export interface PassGrant {
   learnerId: string;
   type: PassType;
   days: number;
   source: Exclude<PassSource, 'purchase'>;
-  /** Takes one seat from the tenant's pool in the same write; CONFLICT when none is left. */
+  /** Takes one seat from the tenant's pool in the same write (the pass's `seat` is `held`); CONFLICT when none is left. */
   useSeat: boolean;
 }
 
@@ -146,15 +149,21 @@ export interface Store {
   // ----- payments (billing-flows contract). Each records the provider event and applies its
   // effect in one atomic write, so a crash leaves either both or neither, and a redelivered
   // event changes nothing. A new pass starts when the learner's last unrevoked pass ends
-  // (`passWindow` in billing/pass-window.ts).
+  // (`passWindow` in billing/pass-window.ts); a revoked pass's queued successors move up
+  // (`rechainQueued`, same file) in the write that revokes it. A purchase's status only moves
+  // up (`settledStatus` in billing/purchase-status.ts).
 
   /** Marks the checkout's purchase paid and grants its one pass; a refunded payment stays refunded with no pass. */
   fulfilPurchase(input: PurchaseFulfilment): Promise<FulfilmentResult>;
-  /** Records a checkout that is not paid (yet): `pending` or `failed`. Never downgrades paid or refunded. */
-  markPurchaseUnpaid(input: CheckoutFacts & { status: 'pending' | 'failed' }): Promise<FulfilmentResult>;
+  /**
+   * Records a checkout that is not paid (yet): `pending`, `failed`, or `expired` (abandoned).
+   * Never downgrades: `expired` only replaces `pending`, nothing replaces paid or refunded.
+   */
+  markPurchaseUnpaid(input: CheckoutFacts & { status: UnpaidStatus }): Promise<FulfilmentResult>;
   /**
    * Remembers the payment as refunded (even before its checkout is known), marks its purchase
-   * refunded and revokes its pass.
+   * refunded, revokes its pass and moves the learner's passes queued behind it up
+   * (`rechainQueued`), all in one write.
    */
   refundPayment(input: { event: PaymentEventRef; provider: Purchase['provider']; paymentRef: string; tenantId: string | null }): Promise<RefundResult>;
 
@@ -237,6 +246,12 @@ export interface TenantStore {
     create(input: NewPass): Promise<Pass>;
     get(id: string): Promise<Pass | null>;
     listForLearner(learnerId: string): Promise<Pass[]>;
+    /**
+     * Ends the pass now, in one write with what follows from it: the learner's passes queued
+     * behind it move up (`rechainQueued`), and a seat pass revoked early (`seatReturnable`)
+     * gives its seat back to the pool (`seat` becomes `returned`). Revoking again keeps the
+     * first time and returns nothing twice. NOT_FOUND for an unknown id.
+     */
     revoke(id: string): Promise<Pass>;
     /** Creates a stacked pass (see `fulfilPurchase`), taking a seat first when asked. */
     grant(input: PassGrant): Promise<Pass>;

@@ -1,8 +1,9 @@
 /**
  * The `demo` Payments adapter, the embedded default outside production: the "checkout" is a
  * page this server serves (http/demo-checkout.ts), clearly labelled as taking no payment. Its
- * Pay button produces the same `PaymentEvent` a paid Stripe checkout does, for the same
- * `applyPaymentEvent`, so the demo exercises the real grant path.
+ * Pay button produces the same `PaymentEvent` a paid Stripe checkout does, and its Cancel
+ * button the one an abandoned (expired) Stripe checkout does, for the same
+ * `applyPaymentEvent`, so the demo exercises the real paths.
  */
 import { createHash } from 'node:crypto';
 import type { Purchase } from '../../store/records.js';
@@ -12,6 +13,11 @@ export interface DemoPayments extends Payments {
   readonly provider: 'demo';
   /** The event a completed demo checkout sends; the same id every time for the same session. */
   completion(purchase: Purchase, input: { customerEmail: string | null; passDays: number }): PaymentEvent;
+  /**
+   * The event a cancelled demo checkout sends: the session is closed, as Stripe closes an
+   * abandoned one (`checkout.session.expired`). The same id every time for the same session.
+   */
+  abandonment(purchase: Purchase): PaymentEvent;
 }
 
 export const demoCheckoutPath = (tenantId: string, sessionId: string) =>
@@ -24,6 +30,27 @@ export function createDemoPayments(options: { publicUrl: string }): DemoPayments
       // Derived from the idempotency key, so a double click lands on the same session.
       const id = `cs_demo_${createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 32)}`;
       return { id, url: `${options.publicUrl}${demoCheckoutPath(tenant.id, id)}` };
+    },
+    abandonment(purchase) {
+      const suffix = purchase.checkoutSessionId.replace(/^cs_demo_/, '');
+      return {
+        provider: 'demo',
+        eventId: `evt_demo_expired_${suffix}`,
+        eventType: 'checkout.session.expired',
+        kind: 'checkout',
+        outcome: 'expired',
+        checkout: {
+          tenantId: purchase.tenantId,
+          learnerId: purchase.learnerId ?? '',
+          passType: purchase.passType,
+          passDays: null,
+          checkoutSessionId: purchase.checkoutSessionId,
+          paymentRef: null,
+          amount: purchase.amount,
+          currency: purchase.currency,
+          customerEmail: null,
+        },
+      };
     },
     completion(purchase, { customerEmail, passDays }) {
       const suffix = purchase.checkoutSessionId.replace(/^cs_demo_/, '');

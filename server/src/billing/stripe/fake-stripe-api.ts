@@ -23,7 +23,7 @@ export interface FakeSession {
   object: 'checkout.session';
   url: string;
   mode: string;
-  status: 'open' | 'complete';
+  status: 'open' | 'complete' | 'expired';
   payment_status: 'unpaid' | 'paid' | 'no_payment_required';
   client_reference_id: string | null;
   customer_email: string | null;
@@ -68,6 +68,8 @@ export interface FakeStripe {
   /** Marks the session paid (or unpaid for a delayed method) and returns its `checkout.session.completed` event. */
   completedEvent(sessionId: string, options?: { paymentStatus?: FakeSession['payment_status']; email?: string | null }): Stripe.Event;
   asyncEvent(sessionId: string, outcome: 'succeeded' | 'failed'): Stripe.Event;
+  /** Closes the open session unpaid (the learner abandoned it) and returns its `checkout.session.expired` event. */
+  expiredEvent(sessionId: string): Stripe.Event;
   /** A `charge.refunded` for the session's payment intent (metadata as Stripe copies it from the intent). */
   refundedEvent(sessionId: string, options?: { full?: boolean }): Stripe.Event;
   event(type: string, object: Record<string, unknown>): Stripe.Event;
@@ -209,6 +211,15 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const session = sessionOf(sessionId);
       session.payment_status = outcome === 'succeeded' ? 'paid' : 'unpaid';
       return event(`checkout.session.async_payment_${outcome}`, { ...session });
+    },
+    expiredEvent(sessionId) {
+      const session = sessions.get(sessionId);
+      if (!session) throw new Error(`fake Stripe has no session ${sessionId}`);
+      if (session.status === 'complete') throw new Error(`fake Stripe: session ${sessionId} is complete and cannot expire`);
+      // As Stripe sends it: no payment intent was ever confirmed, so none is named.
+      session.status = 'expired';
+      session.payment_status = 'unpaid';
+      return event('checkout.session.expired', { ...session, url: null });
     },
     refundedEvent(sessionId, options = {}) {
       const session = sessionOf(sessionId);

@@ -30,7 +30,8 @@ describe('Stripe event → payment event', () => {
     ['a refund without tenant metadata still names the payment', 'charge.refunded', { id: 'ch_1', payment_intent: { id: 'pi_2' }, refunded: true, metadata: {} }, { kind: 'refund', paymentRef: 'pi_2', tenantId: null }],
     ['a partial refund keeps the pass', 'charge.refunded', { id: 'ch_1', payment_intent: 'pi_1', refunded: false, metadata }, { kind: 'ignored' }],
     ['other event types are ignored', 'customer.created', { id: 'cus_1' }, { kind: 'ignored' }],
-    ['an expired session is ignored', 'checkout.session.expired', session({ payment_status: 'unpaid' }), { kind: 'ignored' }],
+    ['an expired (abandoned) session expires its purchase', 'checkout.session.expired', session({ status: 'expired', payment_status: 'unpaid', payment_intent: null }), { kind: 'checkout', outcome: 'expired', checkout: { checkoutSessionId: 'cs_1', paymentRef: null } }],
+    ['an expired session without our metadata is ignored', 'checkout.session.expired', session({ status: 'expired', payment_status: 'unpaid', metadata: {} }), { kind: 'ignored' }],
   ])('%s', (_name, type, object, expected) => {
     expect(toPaymentEvent(event(type, object))).toMatchObject({ provider: 'stripe', eventId: 'evt_1', eventType: type, ...expected });
   });

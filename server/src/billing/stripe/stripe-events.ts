@@ -4,6 +4,8 @@
  * - `checkout.session.completed`: paid (or no payment required, e.g. a 100% coupon) grants;
  *   `unpaid` (a delayed method such as a bank debit) records a pending purchase.
  * - `checkout.session.async_payment_succeeded` grants; `…_failed` records the failure.
+ * - `checkout.session.expired` (the learner abandoned the checkout; Stripe closes it unpaid,
+ *   by default 24 hours after it was created) marks the pending purchase expired.
  * - `charge.refunded` for a full refund revokes; a partial refund keeps the pass (ignored).
  * - Sessions without our metadata (another integration on the same account), and every other
  *   type, are acknowledged and ignored.
@@ -38,16 +40,19 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
-    case 'checkout.session.async_payment_failed': {
+    case 'checkout.session.async_payment_failed':
+    case 'checkout.session.expired': {
       const session = event.data.object;
       const checkout = checkoutDetails(session);
       if (!checkout) return { ...base, kind: 'ignored', reason: 'not an Interview Studio checkout', tenantId: null };
       const outcome =
-        event.type === 'checkout.session.async_payment_failed'
-          ? 'failed'
-          : event.type === 'checkout.session.async_payment_succeeded' || session.payment_status !== 'unpaid'
-            ? 'paid'
-            : 'pending';
+        event.type === 'checkout.session.expired'
+          ? 'expired'
+          : event.type === 'checkout.session.async_payment_failed'
+            ? 'failed'
+            : event.type === 'checkout.session.async_payment_succeeded' || session.payment_status !== 'unpaid'
+              ? 'paid'
+              : 'pending';
       return { ...base, kind: 'checkout', outcome, checkout };
     }
     case 'charge.refunded': {

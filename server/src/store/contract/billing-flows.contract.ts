@@ -94,6 +94,7 @@ export function describeBillingFlows(h: ContractHarness): void {
         revokedAt: null,
         purchaseId: result.purchase?.id,
         reminderSentAt: null,
+        seat: null,
         createdAt: h.clock.iso(),
       });
       expect(await tenant.passes.listForLearner(learner.id)).toEqual([result.pass]);
@@ -232,6 +233,176 @@ export function describeBillingFlows(h: ContractHarness): void {
       const late = await h.store.fulfilPurchase({ ...input, event: { provider: 'stripe', id: unique('evt'), type: 'checkout.session.async_payment_succeeded' } });
       expect(late.purchase?.status).toBe('refunded');
       expect((await tenant.passes.listForLearner(learner.id)).filter((p) => p.revokedAt === null)).toEqual([]);
+    });
+  });
+
+  describe('markPurchaseUnpaid: expired (abandoned) checkouts', () => {
+    const expiry = (checkoutSessionId: string) => ({
+      ...fulfilment({ checkoutSessionId, paymentRef: null }),
+      event: { provider: 'stripe', id: unique('evt'), type: 'checkout.session.expired' },
+      status: 'expired' as const,
+    });
+
+    flow('a pending purchase becomes expired, with no pass; its event is deduplicated', ['markPurchaseUnpaid'], async () => {
+      const pending = await tenant.purchases.create(newPurchase(learner.id));
+      h.clock.advance(1000);
+      const input = expiry(pending.checkoutSessionId);
+      const result = await h.store.markPurchaseUnpaid(input);
+      expect(result).toMatchObject({ applied: true, pass: null, purchase: { id: pending.id, status: 'expired', updatedAt: h.clock.iso() } });
+      h.clock.advance(1000);
+      expect(await h.store.markPurchaseUnpaid(input)).toEqual({ ...result, applied: false });
+      expect(await tenant.purchases.listForLearner(learner.id)).toEqual([result.purchase]);
+    });
+
+    flow('an expiry never downgrades paid, refunded or failed', ['markPurchaseUnpaid', 'fulfilPurchase', 'refundPayment'], async () => {
+      const paid = await h.store.fulfilPurchase(fulfilment());
+      expect((await h.store.markPurchaseUnpaid(expiry(paid.purchase?.checkoutSessionId as string))).purchase?.status).toBe('paid');
+      expect((await tenant.passes.listForLearner(learner.id)).map((p) => p.revokedAt)).toEqual([null]);
+
+      const refunded = await h.store.fulfilPurchase(fulfilment());
+      await h.store.refundPayment({ event: { provider: 'stripe', id: unique('evt'), type: 'charge.refunded' }, provider: 'stripe', paymentRef: refunded.purchase?.paymentRef as string, tenantId: null });
+      expect((await h.store.markPurchaseUnpaid(expiry(refunded.purchase?.checkoutSessionId as string))).purchase?.status).toBe('refunded');
+
+      const failed = await h.store.markPurchaseUnpaid({ ...fulfilment(), status: 'failed' });
+      expect((await h.store.markPurchaseUnpaid(expiry(failed.purchase?.checkoutSessionId as string))).purchase?.status).toBe('failed');
+    });
+
+    flow('a late "pending" does not reopen an expired checkout, but money taken after it is honoured', ['markPurchaseUnpaid', 'fulfilPurchase'], async () => {
+      const expired = await h.store.markPurchaseUnpaid(expiry(unique('cs')));
+      const checkoutSessionId = expired.purchase?.checkoutSessionId as string;
+      expect(expired.purchase).toMatchObject({ status: 'expired', learnerId: learner.id });
+      expect((await h.store.markPurchaseUnpaid({ ...fulfilment({ checkoutSessionId }), status: 'pending' })).purchase?.status).toBe('expired');
+      const paid = await h.store.fulfilPurchase(fulfilment({ checkoutSessionId }));
+      expect(paid).toMatchObject({ applied: true, purchase: { id: expired.purchase?.id, status: 'paid' }, pass: { source: 'purchase' } });
+    });
+  });
+
+  describe('revoking a pass moves the passes queued behind it up', () => {
+    const refund = (paymentRef: string) =>
+      h.store.refundPayment({ event: { provider: 'stripe', id: unique('evt'), type: 'charge.refunded' }, provider: 'stripe', paymentRef, tenantId: null });
+    const live = async (learnerId = learner.id) =>
+      (await tenant.passes.listForLearner(learnerId))
+        .filter((p) => p.revokedAt === null)
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+        .map((p) => ({ id: p.id, startsAt: p.startsAt, expiresAt: p.expiresAt }));
+
+    flow('a refund of the running pass: the queued ones start now, back to back, each keeping its length', ['refundPayment', 'fulfilPurchase'], async () => {
+      const running = await h.store.fulfilPurchase(fulfilment({ passDays: 3 }));
+      const week = (await h.store.fulfilPurchase(fulfilment({ passDays: 7 }))).pass as Pass;
+      const day = (await h.store.fulfilPurchase(fulfilment({ passDays: 1, passType: 'day' }))).pass as Pass;
+      h.clock.advance(DAY);
+      const input = running.purchase?.paymentRef as string;
+      expect((await refund(input)).revoked.map((p) => p.id)).toEqual([running.pass?.id]);
+      expect(await live()).toEqual([
+        { id: week.id, startsAt: h.clock.iso(), expiresAt: at(7 * DAY) },
+        { id: day.id, startsAt: at(7 * DAY), expiresAt: at(8 * DAY) },
+      ]);
+      h.clock.advance(DAY);
+      expect((await refund(input)).revoked).toEqual([]); // another refund event of the same payment moves nothing
+      expect((await live())[0]).toEqual({ id: week.id, startsAt: at(-DAY), expiresAt: at(6 * DAY) });
+    });
+
+    flow('a refund of a queued pass: the one after it closes up behind the running pass, which is unchanged', ['refundPayment', 'fulfilPurchase'], async () => {
+      const running = (await h.store.fulfilPurchase(fulfilment({ passDays: 3 }))).pass as Pass;
+      const queued = await h.store.fulfilPurchase(fulfilment({ passDays: 7 }));
+      const last = (await h.store.fulfilPurchase(fulfilment({ passDays: 30, passType: 'month' }))).pass as Pass;
+      h.clock.advance(DAY);
+      await refund(queued.purchase?.paymentRef as string);
+      expect(await live()).toEqual([
+        { id: running.id, startsAt: running.startsAt, expiresAt: running.expiresAt },
+        { id: last.id, startsAt: running.expiresAt, expiresAt: new Date(Date.parse(running.expiresAt) + 30 * DAY).toISOString() },
+      ]);
+    });
+
+    flow('an admin revoke of the running pass: the queued grant starts now; another learner is untouched', ['passes.grant'], async () => {
+      const grant = (learnerId: string, days: number) => tenant.passes.grant({ learnerId, type: 'week', days, source: 'grant', useSeat: false });
+      const running = await grant(learner.id, 7);
+      const queued = await grant(learner.id, 7);
+      const other = await createLearner(tenant);
+      await grant(other.id, 7);
+      await grant(other.id, 7);
+      const otherBefore = await live(other.id);
+      h.clock.advance(2 * DAY);
+      expect(await tenant.passes.revoke(running.id)).toMatchObject({ id: running.id, revokedAt: h.clock.iso(), startsAt: running.startsAt });
+      expect(await live()).toEqual([{ id: queued.id, startsAt: h.clock.iso(), expiresAt: at(7 * DAY) }]);
+      expect(await live(other.id)).toEqual(otherBefore);
+      h.clock.advance(DAY);
+      await tenant.passes.revoke(running.id);
+      expect(await live()).toEqual([{ id: queued.id, startsAt: at(-DAY), expiresAt: at(6 * DAY) }]);
+    });
+
+    flow("another tenant's pass is NOT_FOUND and nothing moves", ['passes.grant'], async () => {
+      const running = await tenant.passes.grant({ learnerId: learner.id, type: 'week', days: 7, source: 'grant', useSeat: false });
+      await tenant.passes.grant({ learnerId: learner.id, type: 'week', days: 7, source: 'grant', useSeat: false });
+      const before = await live();
+      const other = h.store.forTenant((await createTenant(h.store, 'Other')).id);
+      await expectAppError(other.passes.revoke(running.id), 'NOT_FOUND');
+      expect(await live()).toEqual(before);
+    });
+  });
+
+  describe('revoking a seat pass gives the seat back before it starts or in its first hour', () => {
+    const seatGrant = (learnerId = learner.id, days = 7) => tenant.passes.grant({ learnerId, type: 'week', days, source: 'sponsored', useSeat: true });
+
+    flow('a seat grant holds its seat; a grant without one holds none', ['passes.grant', 'seats'], async () => {
+      await tenant.seats.adjust(1);
+      expect((await seatGrant()).seat).toBe('held');
+      expect((await tenant.passes.grant({ learnerId: learner.id, type: 'day', days: 1, source: 'sponsored', useSeat: false })).seat).toBeNull();
+    });
+
+    flow('a queued seat pass revoked: its seat is back in the same write, once, and the pass says so', ['passes.grant', 'seats'], async () => {
+      await tenant.seats.adjust(2);
+      await seatGrant();
+      const queued = await seatGrant();
+      expect(await tenant.seats.balance()).toBe(0);
+      h.clock.advance(DAY);
+      expect(await tenant.passes.revoke(queued.id)).toMatchObject({ id: queued.id, seat: 'returned', revokedAt: h.clock.iso() });
+      expect(await tenant.seats.balance()).toBe(1);
+      h.clock.advance(1000);
+      expect((await tenant.passes.revoke(queued.id)).seat).toBe('returned');
+      expect(await tenant.seats.balance()).toBe(1);
+      expect((await tenant.passes.get(queued.id))?.seat).toBe('returned');
+    });
+
+    flow('a running seat pass: back within its first hour, kept after it', ['passes.grant', 'seats'], async () => {
+      await tenant.seats.adjust(2);
+      const mistaken = await seatGrant();
+      h.clock.advance(59 * 60_000);
+      expect((await tenant.passes.revoke(mistaken.id)).seat).toBe('returned');
+      expect(await tenant.seats.balance()).toBe(2);
+      const used = await seatGrant((await createLearner(tenant)).id);
+      h.clock.advance(60 * 60_000);
+      expect((await tenant.passes.revoke(used.id)).seat).toBe('held');
+      expect(await tenant.seats.balance()).toBe(1);
+    });
+
+    flow('revoking a running seat pass late keeps its seat; the queued seat pass behind it moves up and keeps its own', ['passes.grant', 'seats'], async () => {
+      await tenant.seats.adjust(2);
+      const running = await seatGrant();
+      const queued = await seatGrant();
+      h.clock.advance(DAY);
+      await tenant.passes.revoke(running.id);
+      expect(await tenant.passes.get(queued.id)).toMatchObject({ seat: 'held', startsAt: h.clock.iso(), expiresAt: at(7 * DAY) });
+      expect(await tenant.seats.balance()).toBe(0);
+    });
+
+    flow('five revokes of one queued seat pass at once give exactly one seat back', ['passes.grant', 'seats'], async () => {
+      await tenant.seats.adjust(2);
+      await seatGrant();
+      const queued = await seatGrant();
+      const results = await Promise.all(Array.from({ length: 5 }, () => tenant.passes.revoke(queued.id)));
+      expect(new Set(results.map((p) => p.revokedAt)).size).toBe(1);
+      expect(await tenant.seats.balance()).toBe(1);
+    });
+
+    flow('a pass that took no seat returns none, and other tenants pools are untouched', ['passes.grant', 'seats'], async () => {
+      const other = h.store.forTenant((await createTenant(h.store, 'Other')).id);
+      await other.seats.adjust(3);
+      await tenant.passes.grant({ learnerId: learner.id, type: 'week', days: 7, source: 'grant', useSeat: false });
+      const queued = await tenant.passes.grant({ learnerId: learner.id, type: 'week', days: 7, source: 'sponsored', useSeat: false });
+      expect((await tenant.passes.revoke(queued.id)).seat).toBeNull();
+      expect(await tenant.seats.balance()).toBe(0);
+      expect(await other.seats.balance()).toBe(3);
     });
   });
 

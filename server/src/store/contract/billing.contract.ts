@@ -21,6 +21,7 @@ export function describeBilling(h: ContractHarness): void {
         tenantId: tenant.tenantId,
         revokedAt: null,
         reminderSentAt: null,
+        seat: null,
         createdAt: h.clock.iso(),
       });
       expect(await tenant.passes.get(pass.id)).toEqual(pass);

@@ -7,7 +7,7 @@
  *   fulfilPurchase / markPurchaseUnpaid
  *     0. event already recorded?  -> nothing to do: return the current state (applied: false)
  *     1. upsert the purchase by its checkout session id (unique), then move its status up only
- *        (pending < failed < paid < refunded) with a compare-and-set
+ *        (`settledStatus`: pending < expired < failed < paid < refunded) with a compare-and-set
  *     2. (fulfil, when paid and the learner is known) upsert its pass by the purchase id: the
  *        unique (tenantId, purchaseId) index lets a purchase have one pass, ever
  *     3. record the webhook event (unique provider + event id) LAST
@@ -15,7 +15,9 @@
  *   refundPayment
  *     0. event already recorded?  -> return the current state
  *     1. upsert the refund marker (unique provider + payment ref)
- *     2. the purchase with that payment ref, if any: mark it refunded, revoke its pass
+ *     2. the purchase with that payment ref, if any: mark it refunded, revoke its pass, and
+ *        move the learner's passes queued behind it up (`rechainLearner`, pass-revocation.ts;
+ *        on every run, so a redelivery completes a re-chain a crash interrupted)
  *     3. record the webhook event LAST
  *
  * The event record is what marks the work done. A crash before step 3 leaves the event
@@ -32,13 +34,15 @@
  * ones too, so a crash right after the writes is repaired by the redelivery.
  */
 import { passWindow } from '../../billing/pass-window.js';
+import { settledStatus } from '../../billing/purchase-status.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../ids.js';
 import type { Pass, PurchaseStatus } from '../records.js';
-import type { CheckoutFacts, FulfilmentResult, PaymentEventRef, PurchaseFulfilment, RefundResult, Store } from '../store.js';
+import type { CheckoutFacts, FulfilmentResult, PaymentEventRef, PurchaseFulfilment, RefundResult, Store, UnpaidStatus } from '../store.js';
 import type { PassDoc, PurchaseDoc } from './documents.js';
 import { notFound, translated } from './errors.js';
 import type { MongoContext } from './models.js';
+import { rechainLearner } from './pass-revocation.js';
 import { livePasses, toPass } from './passes.js';
 import { toPurchase } from './purchases.js';
 import { inTenant } from './tenant-scope.js';
@@ -46,9 +50,6 @@ import { toDate } from './transform.js';
 import { inSession, isTolerableDuplicate, type Session } from './write-units.js';
 
 type BillingFlowOperations = Pick<Store, 'fulfilPurchase' | 'markPurchaseUnpaid' | 'refundPayment' | 'listPassesDueForReminder'>;
-
-/** Which status wins when events disagree: a refund is final, and paid is never undone by "failed". */
-const rank: Record<PurchaseStatus, number> = { pending: 0, failed: 1, paid: 2, refunded: 3 };
 
 const CHECKOUT_CONFLICT = 'A purchase for this checkout session already exists.';
 
@@ -160,7 +161,7 @@ export function prepareBillingFlows(context: MongoContext): BillingFlowOperation
     for (let race = 0; existing && race < MAX_STATUS_RACES; race += 1) {
       const currentRef = existing.paymentRef ?? null;
       const set = {
-        status: rank[status] > rank[existing.status] ? status : existing.status,
+        status: settledStatus(existing.status, status),
         amount: facts.amount,
         currency: facts.currency,
         updatedAt: now,
@@ -212,9 +213,9 @@ export function prepareBillingFlows(context: MongoContext): BillingFlowOperation
   }
 
   /**
-   * Marks the purchase refunded and revokes its pass. `always` (the refund's own step) moves
-   * updatedAt like the SQLite store; otherwise (the after-check) only what is not yet refunded
-   * or revoked changes.
+   * Marks the purchase refunded, revokes its pass and re-chains the learner's queued passes.
+   * `always` (the refund's own step) moves updatedAt like the SQLite store; otherwise (the
+   * after-check) only what is not yet refunded or revoked changes.
    */
   async function applyRefund(tenantId: string, purchaseId: string, now: Date, session: Session, always: boolean): Promise<RefundEffect> {
     const scope = (extra: object = {}) => inTenant(tenantId, { ...inSession(session), ...extra });
@@ -230,6 +231,8 @@ export function prepareBillingFlows(context: MongoContext): BillingFlowOperation
       { $set: { revokedAt: now } },
       scope({ returnDocument: 'after' as const }),
     ).lean<PassDoc>();
+    const pass = revoked ?? (await passOfPurchase(tenantId, purchaseId, session));
+    if (pass && pass.revokedAt !== null) await rechainLearner(context, tenantId, pass.learnerId, now, session);
     return { purchase, revoked: revoked ? [revoked] : [] };
   }
 
@@ -248,7 +251,7 @@ export function prepareBillingFlows(context: MongoContext): BillingFlowOperation
     return { applied: true, purchase: toPurchase(purchase), pass: pass ? toPass(pass) : null };
   }
 
-  async function markUnpaid(input: CheckoutFacts & { status: 'pending' | 'failed' }, session: Session): Promise<FulfilmentResult> {
+  async function markUnpaid(input: CheckoutFacts & { status: UnpaidStatus }, session: Session): Promise<FulfilmentResult> {
     const now = clock();
     if (await eventRecorded(input.event, session)) return currentState(input.tenantId, input.checkoutSessionId, session);
     const purchase = await upsertPurchase(input, input.status, now, session);

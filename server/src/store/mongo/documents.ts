@@ -11,6 +11,7 @@ import type {
   InterviewType,
   MockSummary,
   PassProduct,
+  PassSeat,
   PassSource,
   PassType,
   Purchase,
@@ -149,8 +150,16 @@ export interface PassDoc {
   revokedAt: Date | null;
   purchaseId: string | null;
   reminderSentAt: Date | null;
+  /**
+   * The seat the pass took (`Pass.seat`); absent (read as null) on passes stored before seats
+   * were recorded. `returning`: revoked, its seat on the way back to the pool (pass-revocation.ts);
+   * read as `returned`.
+   */
+  seat?: StoredPassSeat | null;
   createdAt: Date;
 }
+
+export type StoredPassSeat = PassSeat | 'returning';
 
 export interface PurchaseDoc {
   _id: string;
@@ -226,6 +235,11 @@ export interface SeatPoolDoc {
   tenantId: string;
   balance: number;
   pendingGrants: PendingGrantDoc[];
+  /**
+   * Ids of the passes whose seat came back on revocation: what makes giving a seat back
+   * exactly-once without a transaction (pass-revocation.ts). Absent on pools stored before.
+   */
+  returnedSeats?: string[];
   updatedAt: Date;
 }
 

@@ -10,7 +10,7 @@
  * purge) run as write units (write-units.ts): a MongoDB transaction when the server is a
  * replica-set member or mongos (asked once at connect), otherwise an order of idempotent writes
  * that completes exactly once when run again after a crash (billing-flows.ts, passes.ts,
- * privacy.ts document their orders). So a standalone server works too, and the offline
+ * pass-revocation.ts, privacy.ts document their orders). So a standalone server works too, and the offline
  * contract suite (a standalone fake) exercises that path.
  */
 import type { Connection } from 'mongoose';

@@ -489,6 +489,40 @@ describe('documents stored before the billing and privacy work', () => {
   });
 });
 
+describe('passes and seat pools stored before seats were recorded', () => {
+  it('an old pass holds no seat and returns none; an old pool takes a returned seat', async () => {
+    const { store, dbName } = await open();
+    const { tenant: t, learner } = await tenantWithLearner(store);
+    const at = new Date(Date.now() + 30 * DAY);
+    const raw = await mongoose.createConnection(server.uri(dbName)).asPromise();
+    try {
+      await raw.collection('seat_pools').insertOne({ tenantId: t.tenantId, balance: 1, pendingGrants: [], updatedAt: at });
+      await raw.collection('passes').insertOne({
+        _id: 'pas_legacy' as never,
+        tenantId: t.tenantId,
+        learnerId: learner.id,
+        type: 'week',
+        source: 'sponsored',
+        startsAt: at,
+        expiresAt: new Date(at.getTime() + 7 * DAY),
+        revokedAt: null,
+        purchaseId: null,
+        reminderSentAt: null,
+        createdAt: at,
+      });
+    } finally {
+      await raw.close();
+    }
+    expect((await t.passes.get('pas_legacy'))?.seat).toBeNull();
+    expect((await t.passes.revoke('pas_legacy')).seat).toBeNull();
+    expect(await t.seats.balance()).toBe(1);
+    const granted = await t.passes.grant({ learnerId: learner.id, type: 'day', days: 1, source: 'sponsored', useSeat: true });
+    expect(await t.seats.balance()).toBe(0);
+    expect((await t.passes.revoke(granted.id)).seat).toBe('returned');
+    expect(await t.seats.balance()).toBe(1);
+  });
+});
+
 describe('billing and privacy on the wire', () => {
   it('every command names the tenant, except the declared cross-tenant reads of webhooks and jobs', async () => {
     const { store, dbName } = await open();
@@ -588,6 +622,21 @@ describe('a crash at any step (standalone: ordered idempotent writes)', () => {
     expect((await t.passes.listForLearner(learner.id)).filter((p) => p.revokedAt === null)).toEqual([]);
   });
 
+  it('refundPayment stopped before the re-chain: the redelivery moves the queued pass up', async () => {
+    const { store } = await open();
+    const { tenant: t, learner } = await tenantWithLearner(store);
+    const paid = await store.fulfilPurchase(fulfilment(t, learner));
+    const queued = (await store.fulfilPurchase(fulfilment(t, learner))).pass;
+    const refund = refundOf(paid.purchase?.paymentRef as string);
+    server.failNext('update', crash, 'passes');
+    await expect(store.refundPayment(refund)).rejects.toThrow(/injected/);
+    expect((await t.passes.get(queued?.id as string))?.startsAt).toBe(queued?.startsAt);
+    expect((await store.refundPayment(refund)).applied).toBe(true);
+    const moved = await t.passes.get(queued?.id as string);
+    expect(Date.parse(moved?.startsAt as string)).toBeLessThan(Date.parse(queued?.startsAt as string));
+    expect(Date.parse(moved?.expiresAt as string) - Date.parse(moved?.startsAt as string)).toBe(7 * DAY);
+  });
+
   it('a refund racing its checkout completion ends refunded with no live pass, whichever step it lands between', async () => {
     const { store } = await open();
     const { tenant: t } = await tenantWithLearner(store);
@@ -625,6 +674,48 @@ describe('a crash at any step (standalone: ordered idempotent writes)', () => {
       code: 'CONFLICT',
       details: { reason: 'no-seats' },
     });
+  });
+
+  /** Seats 3; a running seat pass, then two queued behind it. Revoking the middle one returns its seat and moves the last up. */
+  async function seatChain(t: TenantStore, learner: Learner) {
+    await t.seats.adjust(3);
+    const grant = () => t.passes.grant({ learnerId: learner.id, type: 'week', days: 7, source: 'sponsored', useSeat: true });
+    const running = await grant();
+    const middle = await grant();
+    const last = await grant();
+    return { running, middle, last };
+  }
+
+  it.each([
+    ['the seat pool write', 'update', 'seat_pools'],
+    ['the re-chain', 'update', 'passes'],
+  ])('a revoke stopped before %s: revoking again completes it, with exactly one seat back', async (_step, command, collection) => {
+    const { store } = await open();
+    const { tenant: t, learner } = await tenantWithLearner(store);
+    const { running, middle, last } = await seatChain(t, learner);
+    server.failNext(command, crash, collection);
+    await expect(t.passes.revoke(middle.id)).rejects.toThrow(/injected/);
+    expect((await t.passes.get(middle.id))?.revokedAt).not.toBeNull();
+    const again = await t.passes.revoke(middle.id);
+    expect(again).toMatchObject({ id: middle.id, seat: 'returned' });
+    expect(await t.passes.get(last.id)).toMatchObject({ startsAt: running.expiresAt, seat: 'held' });
+    await t.passes.revoke(middle.id);
+    expect(await t.seats.balance()).toBe(1);
+  });
+
+  it('a revoke stopped before the seat pool write is completed by the next seat operation, once', async () => {
+    const { store, dbName } = await open();
+    const { tenant: t, learner } = await tenantWithLearner(store);
+    const { running, middle, last } = await seatChain(t, learner);
+    server.failNext('update', crash, 'seat_pools');
+    await expect(t.passes.revoke(middle.id)).rejects.toThrow(/injected/);
+    expect(server.engine.documents(dbName, 'passes').find((d: Record<string, any>) => d['_id'] === middle.id)).toMatchObject({ seat: 'returning' });
+    // Read meanwhile, the seat already counts as returned: the revocation that returns it is written.
+    expect((await t.passes.get(middle.id))?.seat).toBe('returned');
+    expect(await t.seats.balance()).toBe(1);
+    expect(await t.seats.balance()).toBe(1);
+    expect(server.engine.documents(dbName, 'passes').find((d: Record<string, any>) => d['_id'] === middle.id)).toMatchObject({ seat: 'returned' });
+    expect(await t.passes.get(last.id)).toMatchObject({ startsAt: running.expiresAt });
   });
 
   it('erasing a learner drops their journaled seat grant, so it never brings a pass back', async () => {
@@ -723,6 +814,21 @@ describe('on a replica set (the fake posing as its primary: transactions are sen
     const refunded = await transactionsOf(() => store.refundPayment(refundOf(input.paymentRef as string)));
     expect(refunded.groups.map((g) => [g.committed, writes(g.commands)])).toEqual([
       [true, ['update payment_refunds', 'findAndModify purchases', 'findAndModify passes', 'update webhook_events']],
+    ]);
+  });
+
+  it('runs a revoke that returns a seat and re-chains as one committed transaction', async () => {
+    const store = await createMongoStore({ uri: replicaSet.uri(freshDb()) });
+    stores.push(store);
+    const { tenant: t, learner } = await tenantWithLearner(store);
+    await t.seats.adjust(3);
+    const grant = () => t.passes.grant({ learnerId: learner.id, type: 'week', days: 7, source: 'sponsored', useSeat: true });
+    await grant();
+    const middle = await grant();
+    await grant();
+    const revoked = await transactionsOf(() => t.passes.revoke(middle.id));
+    expect(revoked.groups.map((g) => [g.committed, writes(g.commands)])).toEqual([
+      [true, ['findAndModify passes', 'update seat_pools', 'findAndModify passes', 'update passes']],
     ]);
   });
 

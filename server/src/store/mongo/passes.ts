@@ -4,9 +4,10 @@ import { passWindow } from '../../billing/pass-window.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../ids.js';
 import type { PassDoc, PendingGrantDoc, SeatPoolDoc } from './documents.js';
-import { notFound, translated } from './errors.js';
+import { translated } from './errors.js';
 import type { MongoContext } from './models.js';
 import { newestFirst } from './paging.js';
+import { finishSeatReturns, revokePassDoc } from './pass-revocation.js';
 import { inTenant } from './tenant-scope.js';
 import { iso, isoOrNull, toDate } from './transform.js';
 import { inSession, isTolerableDuplicate, type Session } from './write-units.js';
@@ -23,6 +24,8 @@ export function toPass(doc: PassDoc): Pass {
     revokedAt: isoOrNull(doc.revokedAt),
     purchaseId: doc.purchaseId,
     reminderSentAt: isoOrNull(doc.reminderSentAt),
+    // A seat on its way back is back: the revocation that returns it is committed (pass-revocation.ts).
+    seat: doc.seat === 'returning' ? 'returned' : (doc.seat ?? null),
     createdAt: iso(doc.createdAt),
   };
 }
@@ -44,7 +47,8 @@ export async function livePasses(context: MongoContext, tenantId: string, learne
   return docs.map(toPass);
 }
 
-function grantedPass(tenantId: string, grant: PendingGrantDoc): PassDoc {
+/** Journaled grants (pendingGrants) are seat grants: their pass holds the seat. */
+function grantedPass(tenantId: string, grant: PendingGrantDoc, seat: 'held' | null = 'held'): PassDoc {
   return {
     _id: grant.passId,
     tenantId,
@@ -56,6 +60,7 @@ function grantedPass(tenantId: string, grant: PendingGrantDoc): PassDoc {
     revokedAt: null,
     purchaseId: null,
     reminderSentAt: null,
+    seat,
     createdAt: grant.createdAt,
   };
 }
@@ -75,6 +80,8 @@ function grantedPass(tenantId: string, grant: PendingGrantDoc): PassDoc {
  * taken seat ends as exactly one pass. Replaying is harmless while the original grant is still
  * running: both insert the same `_id`. Erasure drops a learner's journal entries with their
  * passes (privacy.ts), so a replay can never bring an erased learner's pass back.
+ *
+ * Revoking (the seat given back, the queue moved up) has its own order: pass-revocation.ts.
  */
 export function preparePasses(context: MongoContext): {
   passes: (tenantId: string) => TenantStore['passes'];
@@ -113,7 +120,10 @@ export function preparePasses(context: MongoContext): {
   }
 
   async function grant(tenantId: string, input: PassGrant): Promise<Pass> {
-    if (input.useSeat) await completePendingGrants(tenantId);
+    if (input.useSeat) {
+      await finishSeatReturns(context, tenantId);
+      await completePendingGrants(tenantId);
+    }
     return units.run(async (session) => {
       const now = clock();
       const window = passWindow(await livePasses(context, tenantId, input.learnerId, now, session), now, input.days);
@@ -126,7 +136,7 @@ export function preparePasses(context: MongoContext): {
         expiresAt: toDate(window.expiresAt, 'expiresAt'),
         createdAt: now,
       };
-      const doc = grantedPass(tenantId, entry);
+      const doc = grantedPass(tenantId, entry, input.useSeat ? 'held' : null);
       // Refused before the seat is taken, so a pass that cannot be stored never costs a seat.
       await new Pass(doc).validate();
       if (!input.useSeat) {
@@ -148,6 +158,7 @@ export function preparePasses(context: MongoContext): {
   }
 
   async function balance(tenantId: string): Promise<number> {
+    await finishSeatReturns(context, tenantId);
     return (await completePendingGrants(tenantId))?.balance ?? 0;
   }
 
@@ -196,6 +207,7 @@ export function preparePasses(context: MongoContext): {
             revokedAt: null,
             purchaseId: input.purchaseId,
             reminderSentAt: null,
+            seat: null,
           });
           return toPass(doc.toObject());
         }, 'The pass already exists.'),
@@ -209,18 +221,7 @@ export function preparePasses(context: MongoContext): {
           const docs = await Pass.find({ learnerId }, null, inTenant(tenantId, newestFirst)).lean<PassDoc[]>();
           return docs.map(toPass);
         }),
-      revoke: (id) =>
-        translated(async () => {
-          // Only an unrevoked pass changes, so revoking again keeps the first time.
-          const revoked = await Pass.findOneAndUpdate(
-            { _id: id, revokedAt: null },
-            { $set: { revokedAt: clock() } },
-            inTenant(tenantId, { returnDocument: 'after' as const }),
-          ).lean<PassDoc>();
-          const doc = revoked ?? (await Pass.findOne({ _id: id }, null, inTenant(tenantId)).lean<PassDoc>());
-          if (!doc) throw notFound('Pass');
-          return toPass(doc);
-        }),
+      revoke: (id) => translated(async () => toPass(await revokePassDoc(context, tenantId, id))),
       grant: (input) =>
         translated(async () => {
           if (!Number.isInteger(input.days) || input.days < 1) {

@@ -261,6 +261,7 @@ describe('declared indexes', () => {
         "passes: passes_tenant_learner_created {"tenantId":1,"learnerId":1,"createdAt":-1,"_id":-1}",
         "passes: passes_tenant_purchase_id {"tenantId":1,"purchaseId":1} unique partial {"purchaseId":{"$type":"string"}}",
         "passes: passes_reminder_due {"reminderSentAt":1,"revokedAt":1,"expiresAt":1,"_id":1}",
+        "passes: passes_tenant_seat_returning {"tenantId":1,"seat":1} partial {"seat":"returning"}",
         "seat_pools: seat_pools_tenant {"tenantId":1} unique",
         "purchases: purchases_checkout_session_id {"checkoutSessionId":1} unique",
         "purchases: purchases_provider_payment_ref {"provider":1,"paymentRef":1} unique partial {"paymentRef":{"$type":"string"}}",

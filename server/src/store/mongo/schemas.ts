@@ -359,6 +359,7 @@ function passSchema(clock: () => Date) {
       revokedAt: nullableWhen,
       purchaseId: nullableText(64),
       reminderSentAt: nullableWhen,
+      seat: { type: String, enum: ['held', 'returning', 'returned'], default: null },
     },
     collectionOptions('passes', clock, { createdAt: true, updatedAt: false }),
   );
@@ -370,6 +371,8 @@ function passSchema(clock: () => Date) {
   schema.index({ tenantId: 1, purchaseId: 1 }, { unique: true, name: 'passes_tenant_purchase_id', ...whenSet('purchaseId') });
   // Global: the reminder job scans every tenant for unrevoked, unreminded passes by expiry.
   schema.index({ reminderSentAt: 1, revokedAt: 1, expiresAt: 1, _id: 1 }, { name: 'passes_reminder_due' });
+  // Seat returns a crash interrupted (pass-revocation.ts): only the few in flight are in it.
+  schema.index({ tenantId: 1, seat: 1 }, { name: 'passes_tenant_seat_returning', partialFilterExpression: { seat: 'returning' } });
   return schema;
 }
 
@@ -393,6 +396,7 @@ function seatPoolSchema(clock: () => Date) {
       tenantId: tenantIdPath,
       balance: whole(0),
       pendingGrants: documentList(pendingGrantSchema, 0, 10_000),
+      returnedSeats: textList(200_000, 64),
     },
     collectionOptions('seat_pools', clock, { createdAt: false, updatedAt: true }),
   );
@@ -414,7 +418,7 @@ function purchaseSchema(clock: () => Date) {
       provider: choice(['stripe', 'demo']),
       checkoutSessionId: text(255),
       paymentRef: nullableText(255),
-      status: choice(['pending', 'paid', 'failed', 'refunded']),
+      status: choice(['pending', 'paid', 'failed', 'refunded', 'expired']),
     },
     collectionOptions('purchases', clock, true),
   );

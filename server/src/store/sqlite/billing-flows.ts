@@ -4,20 +4,21 @@
  * and a redelivered event finds its id taken and changes nothing.
  */
 import { passWindow } from '../../billing/pass-window.js';
+import { settledStatus } from '../../billing/purchase-status.js';
 import { newId } from '../ids.js';
-import type { Pass } from '../records.js';
+import type { Pass, PurchaseStatus } from '../records.js';
 import type { CheckoutFacts, FulfilmentResult, PaymentEventRef, RefundResult, Store } from '../store.js';
 import type { SqliteContext } from './database.js';
 import { translateConstraints } from './errors.js';
+import { prepareRechain } from './pass-revocation.js';
 import { toPass, type PassRow } from './passes.js';
 import { toPurchase, type PurchaseRow } from './purchases.js';
 
 type BillingFlowOperations = Pick<Store, 'fulfilPurchase' | 'markPurchaseUnpaid' | 'refundPayment' | 'listPassesDueForReminder'>;
 
-/** Which status wins when events disagree: a refund is final, and paid is never undone by "failed". */
-const rank: Record<string, number> = { pending: 0, failed: 1, paid: 2, refunded: 3 };
-
-export function prepareBillingFlows({ db, now }: SqliteContext): BillingFlowOperations {
+export function prepareBillingFlows(context: SqliteContext): BillingFlowOperations {
+  const { db, now } = context;
+  const rechain = prepareRechain(context);
   const recordEvent = db.prepare<{ provider: string; id: string; type: string; tenantId: string | null; now: string }>(
     `INSERT INTO webhook_events (provider, id, type, tenant_id, received_at)
      VALUES (@provider, @id, @type, @tenantId, @now)
@@ -63,9 +64,9 @@ export function prepareBillingFlows({ db, now }: SqliteContext): BillingFlowOper
   );
   const insertPass = db.prepare<PassRow>(
     `INSERT INTO passes (id, tenant_id, learner_id, type, source, starts_at, expires_at, revoked_at, purchase_id,
-       reminder_sent_at, created_at)
+       reminder_sent_at, seat, created_at)
      VALUES (@id, @tenant_id, @learner_id, @type, @source, @starts_at, @expires_at, @revoked_at, @purchase_id,
-       @reminder_sent_at, @created_at)`,
+       @reminder_sent_at, @seat, @created_at)`,
   );
   const dueForReminder = db.prepare<{ now: string; before: string; limit: number }, PassRow>(
     `SELECT * FROM passes WHERE reminder_sent_at IS NULL AND revoked_at IS NULL
@@ -82,8 +83,8 @@ export function prepareBillingFlows({ db, now }: SqliteContext): BillingFlowOper
     return { applied: false, purchase: purchase ? toPurchase(purchase) : null, pass: pass ? toPass(pass) : null };
   };
 
-  /** Creates the purchase or moves it to `status` (never to a lower-ranked one). */
-  function upsertPurchase(facts: CheckoutFacts, status: string, at: string): PurchaseRow {
+  /** Creates the purchase or moves it to `status` (never back: `settledStatus`). */
+  function upsertPurchase(facts: CheckoutFacts, status: PurchaseStatus, at: string): PurchaseRow {
     const existing = purchaseByCheckout.get({ tenantId: facts.tenantId, checkoutSessionId: facts.checkoutSessionId });
     if (!existing) {
       const row: PurchaseRow = {
@@ -104,7 +105,7 @@ export function prepareBillingFlows({ db, now }: SqliteContext): BillingFlowOper
       translateConstraints('A purchase for this checkout session already exists.', () => insertPurchase.run(row));
       return row;
     }
-    const next = (rank[status] ?? 0) > (rank[existing.status] ?? 0) ? status : existing.status;
+    const next = settledStatus(existing.status as PurchaseStatus, status);
     return updatePurchase.get({
       id: existing.id,
       status: next,
@@ -138,6 +139,7 @@ export function prepareBillingFlows({ db, now }: SqliteContext): BillingFlowOper
       revoked_at: null,
       purchase_id: purchase.id,
       reminder_sent_at: null,
+      seat: null,
       created_at: at,
     };
     insertPass.run(row);
@@ -162,6 +164,7 @@ export function prepareBillingFlows({ db, now }: SqliteContext): BillingFlowOper
     if (!found) return { applied: true, purchase: null, revoked: [] };
     const purchase = setRefunded.get({ id: found.id, now: at }) as PurchaseRow;
     const revoked: Pass[] = revokePassOf.all({ purchaseId: found.id, now: at }).map(toPass);
+    for (const pass of revoked) rechain(pass.tenantId, pass.learnerId, at);
     return { applied: true, purchase: toPurchase(purchase), revoked };
   });
 

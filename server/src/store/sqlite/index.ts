@@ -14,6 +14,7 @@ import { prepareLeases } from './leases.js';
 import { prepareOutbox } from './outbox.js';
 import { prepareOutboxDelivery } from './outbox-delivery.js';
 import { preparePassGrants } from './pass-grants.js';
+import { preparePassRevocation } from './pass-revocation.js';
 import { preparePasses } from './passes.js';
 import { prepareErasureAndAudit } from './privacy.js';
 import { preparePurchases } from './purchases.js';
@@ -48,6 +49,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const leases = prepareLeases(context);
   const privacy = prepareErasureAndAudit(context);
   const passGrants = preparePassGrants(context);
+  const passRevocation = preparePassRevocation(context);
   const ping = db.prepare('SELECT 1');
 
   return {
@@ -66,7 +68,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         sessions: sessions(tenantId),
         answers: answers(tenantId),
         starDrafts: starDrafts(tenantId),
-        passes: { ...passes(tenantId), ...passGrants.passes(tenantId) },
+        passes: { ...passes(tenantId), ...passGrants.passes(tenantId), ...passRevocation(tenantId) },
         seats: passGrants.seats(tenantId),
         purchases: purchases(tenantId),
         outbox: outbox(tenantId),

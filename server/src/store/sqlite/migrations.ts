@@ -292,6 +292,15 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE tenants ADD COLUMN secrets TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(secrets));
     `,
   },
+  {
+    version: 5,
+    name: 'billing: the seat a pass took, so revoking it can give the seat back',
+    sql: `
+      -- NULL: no seat taken. Passes granted before this version did not record their seat, so
+      -- they stay NULL and revoking them returns none (the behaviour they were granted under).
+      ALTER TABLE passes ADD COLUMN seat TEXT CHECK (seat IN ('held', 'returned'));
+    `,
+  },
 ];
 
 /**

@@ -23,9 +23,9 @@ export function preparePassGrants({ db, now }: SqliteContext): {
   );
   const insertPass = db.prepare<PassRow>(
     `INSERT INTO passes (id, tenant_id, learner_id, type, source, starts_at, expires_at, revoked_at, purchase_id,
-       reminder_sent_at, created_at)
+       reminder_sent_at, seat, created_at)
      VALUES (@id, @tenant_id, @learner_id, @type, @source, @starts_at, @expires_at, @revoked_at, @purchase_id,
-       @reminder_sent_at, @created_at)`,
+       @reminder_sent_at, @seat, @created_at)`,
   );
   const markReminded = db.prepare<{ tenantId: string; id: string; now: string }>(
     'UPDATE passes SET reminder_sent_at = @now WHERE tenant_id = @tenantId AND id = @id AND reminder_sent_at IS NULL',
@@ -61,6 +61,7 @@ export function preparePassGrants({ db, now }: SqliteContext): {
       revoked_at: null,
       purchase_id: null,
       reminder_sent_at: null,
+      seat: input.useSeat ? 'held' : null,
       created_at: at,
     };
     insertPass.run(row);

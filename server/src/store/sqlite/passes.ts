@@ -1,8 +1,8 @@
 import type { TenantStore } from '../store.js';
-import type { Pass, PassSource, PassType } from '../records.js';
+import type { Pass, PassSeat, PassSource, PassType } from '../records.js';
 import { newId } from '../ids.js';
 import type { SqliteContext } from './database.js';
-import { notFound, translateConstraints } from './errors.js';
+import { translateConstraints } from './errors.js';
 
 export interface PassRow {
   id: string;
@@ -15,6 +15,7 @@ export interface PassRow {
   revoked_at: string | null;
   purchase_id: string | null;
   reminder_sent_at: string | null;
+  seat: string | null;
   created_at: string;
 }
 
@@ -35,25 +36,23 @@ export function toPass(row: PassRow): Pass {
     revokedAt: row.revoked_at,
     purchaseId: row.purchase_id,
     reminderSentAt: row.reminder_sent_at,
+    seat: row.seat as PassSeat | null,
     createdAt: row.created_at,
   };
 }
 
-export function preparePasses({ db, now }: SqliteContext): (tenantId: string) => Omit<TenantStore['passes'], 'grant' | 'markReminded'> {
+/** The plain reads and writes; `grant`, `markReminded` (pass-grants.ts) and `revoke` (pass-revocation.ts) write more. */
+export function preparePasses({ db, now }: SqliteContext): (tenantId: string) => Omit<TenantStore['passes'], 'grant' | 'markReminded' | 'revoke'> {
   const insert = db.prepare<PassRow>(
     `INSERT INTO passes (id, tenant_id, learner_id, type, source, starts_at, expires_at, revoked_at, purchase_id,
-       reminder_sent_at, created_at)
+       reminder_sent_at, seat, created_at)
      VALUES (@id, @tenant_id, @learner_id, @type, @source, @starts_at, @expires_at, @revoked_at, @purchase_id,
-       @reminder_sent_at, @created_at)`,
+       @reminder_sent_at, @seat, @created_at)`,
   );
   const byId = db.prepare<Key, PassRow>('SELECT * FROM passes WHERE tenant_id = @tenantId AND id = @id');
   const forLearner = db.prepare<{ tenantId: string; learnerId: string }, PassRow>(
     `SELECT * FROM passes WHERE tenant_id = @tenantId AND learner_id = @learnerId
      ORDER BY created_at DESC, id DESC`,
-  );
-  const revoke = db.prepare<Key & { now: string }, PassRow>(
-    `UPDATE passes SET revoked_at = COALESCE(revoked_at, @now)
-     WHERE tenant_id = @tenantId AND id = @id RETURNING *`,
   );
 
   return (tenantId) => ({
@@ -69,6 +68,7 @@ export function preparePasses({ db, now }: SqliteContext): (tenantId: string) =>
         revoked_at: null,
         purchase_id: input.purchaseId,
         reminder_sent_at: null,
+        seat: null,
         created_at: now(),
       };
       translateConstraints('The pass already exists.', () => insert.run(row));
@@ -80,11 +80,6 @@ export function preparePasses({ db, now }: SqliteContext): (tenantId: string) =>
     },
     async listForLearner(learnerId) {
       return forLearner.all({ tenantId, learnerId }).map(toPass);
-    },
-    async revoke(id) {
-      const row = revoke.get({ tenantId, id, now: now() });
-      if (!row) throw notFound('Pass');
-      return toPass(row);
     },
   });
 }

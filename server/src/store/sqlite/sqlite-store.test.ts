@@ -53,6 +53,30 @@ describe('sqlite store', () => {
       );
     });
 
+    it('migration 5: passes granted before it hold no seat (revoking them returns none); a seat grant after it does', async () => {
+      const file = newFile();
+      const old = raw(file);
+      migrate(old, migrations.filter((m) => m.version < 5));
+      const settings = JSON.stringify(tenantSettings({ billingMode: 'seats' }));
+      old.prepare("INSERT INTO tenants (id, name, settings, created_at, updated_at) VALUES ('ten_old', 'Old', ?, '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z')").run(settings);
+      old.prepare("INSERT INTO seat_pools (tenant_id, balance, updated_at) VALUES ('ten_old', 1, '2030-01-01T00:00:00.000Z')").run();
+      old.prepare(
+        `INSERT INTO passes (id, tenant_id, learner_id, type, source, starts_at, expires_at, created_at)
+         VALUES ('pas_old', 'ten_old', 'lrn_old', 'week', 'sponsored', '2031-01-01T00:00:00.000Z', '2031-01-08T00:00:00.000Z', '2030-01-01T00:00:00.000Z')`,
+      ).run();
+      old.close();
+
+      const store = open(file, () => new Date('2030-06-01T00:00:00.000Z'));
+      const tenant = store.forTenant('ten_old');
+      expect((await tenant.passes.get('pas_old'))?.seat).toBeNull();
+      expect((await tenant.passes.revoke('pas_old')).seat).toBeNull();
+      expect(await tenant.seats.balance()).toBe(1);
+      const granted = await tenant.passes.grant({ learnerId: 'lrn_old', type: 'day', days: 1, source: 'sponsored', useSeat: true });
+      expect(granted.seat).toBe('held');
+      expect((await tenant.passes.revoke(granted.id)).seat).toBe('returned');
+      expect(await tenant.seats.balance()).toBe(1);
+    });
+
     it('migrate applies only the migrations newer than the database', () => {
       const db = openSqliteDatabase(newFile());
       opened.push(db);

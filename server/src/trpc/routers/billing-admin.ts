@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { findLearner, grantPass, grantTerms, revokePass } from '../../billing/grants.js';
-import { passView } from '../../billing/views.js';
+import { adminPassView } from '../../billing/views.js';
 import { passTypes } from '../../store/records.js';
 import { adminProcedure, router } from '../init.js';
 
@@ -33,17 +33,22 @@ export const adminPassesRouter = router({
         { tenant: ctx.tenant, tenantStore: ctx.tenantStore, passEvents: ctx.deps.passEvents },
         { learner, type: input.type, days: input.days ?? null },
       );
-      return { learnerId: learner.id, pass: passView(pass), seatsLeft: grantTerms(ctx.tenant).useSeat ? await ctx.tenantStore.seats.balance() : null };
+      return { learnerId: learner.id, pass: adminPassView(pass), seatsLeft: grantTerms(ctx.tenant).useSeat ? await ctx.tenantStore.seats.balance() : null };
     }),
 
-  /** Ends a pass now (a seat it used is not returned; a purchased pass is not refunded). */
+  /**
+   * Ends a pass now; the learner's passes queued behind it move up, so they lose no time. A
+   * seat pass revoked before it starts or within its first hour gives its seat back (`seat:
+   * 'returned'`); later the seat stays used. A purchased pass is not refunded (refund it in
+   * Stripe). Revoking again changes nothing.
+   */
   revoke: adminProcedure.input(z.strictObject({ passId: id })).mutation(async ({ ctx, input }) =>
-    passView(await revokePass({ tenant: ctx.tenant, tenantStore: ctx.tenantStore, passEvents: ctx.deps.passEvents }, input.passId)),
+    adminPassView(await revokePass({ tenant: ctx.tenant, tenantStore: ctx.tenantStore, passEvents: ctx.deps.passEvents }, input.passId)),
   ),
 
   list: adminProcedure.input(z.strictObject({ learner: learnerSelector })).query(async ({ ctx, input }) => {
     const learner = await findLearner(ctx.tenantStore, input.learner);
-    return { learnerId: learner.id, passes: (await ctx.tenantStore.passes.listForLearner(learner.id)).map(passView) };
+    return { learnerId: learner.id, passes: (await ctx.tenantStore.passes.listForLearner(learner.id)).map(adminPassView) };
   }),
 });
 

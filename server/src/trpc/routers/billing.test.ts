@@ -131,6 +131,56 @@ describe('admin passes and seats', () => {
     expect((await admin().passes.list({ learner: { learnerId: me.id } })).passes).toHaveLength(1);
   });
 
+  it('seats: revoking a queued seat pass gives its seat back and moves the pass after it up; a running one past its first hour keeps its seat', async () => {
+    await setMode('seats');
+    const me = await learner();
+    const pool = async () => (await admin().seats.balance()).balance;
+    const spare = await pool(); // seats earlier tests left in this tenant's pool
+    await admin().seats.adjust({ delta: 3 });
+    const grant = (type: 'month' | 'week' | 'day') => admin().passes.grant({ learner: { learnerId: me.id }, type });
+    const running = (await grant('month')).pass;
+    const queued = (await grant('week')).pass;
+    const last = (await grant('day')).pass;
+    expect(running.seat).toBe('held');
+    expect(await pool()).toBe(spare);
+
+    await expectAppError(t.caller({ apiKey: t.b.sk }).admin.passes.revoke({ passId: queued.id }), 'NOT_FOUND');
+    expect(await pool()).toBe(spare);
+
+    const revoked = await admin().passes.revoke({ passId: queued.id });
+    expect(revoked).toMatchObject({ id: queued.id, seat: 'returned', revokedAt: expect.any(String) });
+    expect(await pool()).toBe(spare + 1);
+    await admin().passes.revoke({ passId: queued.id });
+    expect(await pool()).toBe(spare + 1);
+    const listed = (await admin().passes.list({ learner: { learnerId: me.id } })).passes;
+    expect(listed.find((p) => p.id === last.id)).toMatchObject({ startsAt: running.expiresAt, seat: 'held' });
+
+    const HOURS_2 = 2 * 3_600_000;
+    t.advance(HOURS_2);
+    try {
+      expect(await admin().passes.revoke({ passId: running.id })).toMatchObject({ seat: 'held' });
+      expect(await pool()).toBe(spare + 1);
+      const moved = (await admin().passes.list({ learner: { learnerId: me.id } })).passes.find((p) => p.id === last.id);
+      expect(Date.parse(moved!.startsAt)).toBeLessThanOrEqual(t.now().getTime());
+      const { token } = await admin().learners.createToken({ externalId: me.externalId }); // the first one expired meanwhile
+      expect(await t.caller({ apiKey: t.a.pk, bearer: token }).progress.entitlement()).toMatchObject({ kind: 'pass', pass: { type: 'day' } });
+    } finally {
+      t.advance(-HOURS_2);
+    }
+    await setMode('learner-pays');
+  });
+
+  it('sponsored: a revoked pass took no seat and returns none', async () => {
+    await setMode('sponsored');
+    const me = await learner();
+    const before = (await admin().seats.balance()).balance;
+    await admin().passes.grant({ learner: { learnerId: me.id }, type: 'week' });
+    const { pass } = await admin().passes.grant({ learner: { learnerId: me.id }, type: 'week' });
+    expect(await admin().passes.revoke({ passId: pass.id })).toMatchObject({ seat: null, revokedAt: expect.any(String) });
+    expect((await admin().seats.balance()).balance).toBe(before);
+    await setMode('learner-pays');
+  });
+
   it('the publishable key cannot grant', async () => {
     const me = await learner();
     await expectAppError(t.caller({ apiKey: t.a.pk }).admin.passes.grant({ learner: { learnerId: me.id }, type: 'week' }), 'FORBIDDEN');
