@@ -13,6 +13,7 @@
  * - Lists are newest first, paged by an opaque cursor.
  * - An operation that writes several records is atomic.
  */
+import { AppError } from '../errors.js';
 import type {
   Answer,
   ApiKey,
@@ -55,6 +56,16 @@ import type {
   PrivacyAuditEntry,
   PurgeReport,
 } from './records.js';
+
+/** The most session ids `answers.listForSessions` takes at once (a page of sessions is 50 at most). */
+export const MAX_SESSIONS_PER_READ = 100;
+
+/** Shared by the adapters: the limit of `answers.listForSessions`. */
+export function checkSessionIds(sessionIds: readonly string[]): void {
+  if (sessionIds.length > MAX_SESSIONS_PER_READ) {
+    throw new AppError('VALIDATION_FAILED', `At most ${MAX_SESSIONS_PER_READ} sessions can be read at once.`);
+  }
+}
 
 export interface NewApiKey {
   kind: ApiKeyKind;
@@ -221,6 +232,11 @@ export interface TenantStore {
     create(input: NewAnswer): Promise<Answer>;
     get(id: string): Promise<Answer | null>;
     listForSession(sessionId: string): Promise<Answer[]>;
+    /**
+     * Every answer of these sessions (at most `MAX_SESSIONS_PER_READ`), newest first: one read
+     * for a page of sessions. More ids is VALIDATION_FAILED.
+     */
+    listForSessions(sessionIds: readonly string[]): Promise<Answer[]>;
     listForQuestion(sessionId: string, questionId: string): Promise<Answer[]>;
     listForLearner(learnerId: string, page: PageRequest): Promise<Page<Answer>>;
     setFeedback(id: string, status: FeedbackStatus, feedback: Feedback | null): Promise<Answer>;

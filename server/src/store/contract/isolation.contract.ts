@@ -105,6 +105,7 @@ export function describeTenantIsolation(h: ContractHarness): void {
       const { answer, session, learner } = recordsOfA;
       expect(await b.answers.get(answer.id)).toBeNull();
       expect(await b.answers.listForSession(session.id)).toEqual([]);
+      expect(await b.answers.listForSessions([session.id])).toEqual([]);
       expect(await b.answers.listForQuestion(session.id, 'q1')).toEqual([]);
       expect(await b.answers.listForLearner(learner.id, { limit: 100 })).toEqual({ items: [], nextCursor: null });
     });

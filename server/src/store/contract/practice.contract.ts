@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { TenantStore } from '../store.js';
+import { MAX_SESSIONS_PER_READ, type TenantStore } from '../store.js';
 import type { Feedback, Learner } from '../records.js';
 import {
   createLearner,
@@ -158,6 +158,26 @@ export function describePractice(h: ContractHarness): void {
       h.clock.advance(1000);
       const b = await tenant.answers.create(newAnswer(learner.id, session.id, 'q2'));
       expect(await tenant.answers.listForSession(session.id)).toEqual([b, a]);
+    });
+
+    it('listForSessions returns every answer of the sessions given only, newest first, in one read', async () => {
+      const first = await tenant.sessions.create(newSession(learner.id));
+      const second = await tenant.sessions.create(newSession(learner.id));
+      const left = await tenant.sessions.create(newSession(learner.id));
+      const a = await tenant.answers.create(newAnswer(learner.id, first.id, 'q1'));
+      h.clock.advance(1000);
+      await tenant.answers.create(newAnswer(learner.id, left.id, 'q1'));
+      h.clock.advance(1000);
+      const b = await tenant.answers.create(newAnswer(learner.id, second.id, 'q1'));
+      h.clock.advance(1000);
+      const c = await tenant.answers.create(newAnswer(learner.id, first.id, 'q2'));
+      expect(await tenant.answers.listForSessions([first.id, second.id, 'ses_missing'])).toEqual([c, b, a]);
+      expect(await tenant.answers.listForSessions([])).toEqual([]);
+    });
+
+    it('listForSessions refuses more than MAX_SESSIONS_PER_READ ids', async () => {
+      const ids = Array.from({ length: MAX_SESSIONS_PER_READ + 1 }, (_, i) => `ses_${i}`);
+      await expectAppError(tenant.answers.listForSessions(ids), 'VALIDATION_FAILED');
     });
 
     it('listForQuestion returns the attempts at one question, newest first', async () => {

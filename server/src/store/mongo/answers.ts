@@ -1,4 +1,4 @@
-import type { TenantStore } from '../store.js';
+import { checkSessionIds, type TenantStore } from '../store.js';
 import type { Answer, Feedback, NewAnswer } from '../records.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../ids.js';
@@ -90,6 +90,13 @@ export function prepareAnswers({ models: { Answer } }: MongoContext): (tenantId:
     listForSession: (sessionId) =>
       translated(async () => {
         const docs = await Answer.find({ sessionId }, null, inTenant(tenantId, newestFirst)).lean<AnswerDoc[]>();
+        return docs.map(toAnswer);
+      }),
+    listForSessions: (sessionIds) =>
+      translated(async () => {
+        checkSessionIds(sessionIds);
+        if (sessionIds.length === 0) return [];
+        const docs = await Answer.find({ sessionId: { $in: [...sessionIds] } }, null, inTenant(tenantId, newestFirst)).lean<AnswerDoc[]>();
         return docs.map(toAnswer);
       }),
     listForQuestion: (sessionId, questionId) =>

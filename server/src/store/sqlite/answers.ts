@@ -1,10 +1,10 @@
-import type { TenantStore } from '../store.js';
+import { checkSessionIds, type TenantStore } from '../store.js';
 import type { Answer, Feedback, FeedbackStatus, NewAnswer } from '../records.js';
 import { newId } from '../ids.js';
 import type { SqliteContext } from './database.js';
 import { notFound, translateConstraints } from './errors.js';
 import { preparePagedQuery } from './paging.js';
-import { fromFlag, fromNullableJson, toFlag, toNullableJson } from './transform.js';
+import { fromFlag, fromNullableJson, toFlag, toJson, toNullableJson } from './transform.js';
 
 interface AnswerRow {
   id: string;
@@ -67,6 +67,11 @@ export function prepareAnswers({ db, now }: SqliteContext): (tenantId: string) =
     `SELECT * FROM answers WHERE tenant_id = @tenantId AND session_id = @sessionId
      ORDER BY created_at DESC, id DESC`,
   );
+  const forSessions = db.prepare<{ tenantId: string; sessionIds: string }, AnswerRow>(
+    `SELECT * FROM answers
+     WHERE tenant_id = @tenantId AND session_id IN (SELECT value FROM json_each(@sessionIds))
+     ORDER BY created_at DESC, id DESC`,
+  );
   const forQuestion = db.prepare<QuestionKey, AnswerRow>(
     `SELECT * FROM answers
      WHERE tenant_id = @tenantId AND session_id = @sessionId AND question_id = @questionId
@@ -116,6 +121,11 @@ export function prepareAnswers({ db, now }: SqliteContext): (tenantId: string) =
     },
     async listForSession(sessionId) {
       return forSession.all({ tenantId, sessionId }).map(toAnswer);
+    },
+    async listForSessions(sessionIds) {
+      checkSessionIds(sessionIds);
+      if (sessionIds.length === 0) return [];
+      return forSessions.all({ tenantId, sessionIds: toJson(sessionIds) }).map(toAnswer);
     },
     async listForQuestion(sessionId, questionId) {
       return forQuestion.all({ tenantId, sessionId, questionId }).map(toAnswer);

@@ -128,25 +128,30 @@ export const sessionRouter = router({
     .input(z.strictObject({ limit: z.number().int().min(1).max(50).default(10), cursor: z.string().max(200).nullish() }))
     .query(async ({ ctx, input }) => {
       const page = await ctx.tenantStore.sessions.listForLearner(ctx.learner.id, { limit: input.limit, cursor: input.cursor ?? null });
-      const items = await Promise.all(
-        page.items.map(async (s) => {
-          const answers = await ctx.tenantStore.answers.listForSession(s.id);
-          return {
-            id: s.id,
-            role: s.role,
-            company: s.company,
-            interviewType: s.interviewType,
-            mode: s.mode,
-            status: s.status,
-            questionCount: s.questions.length,
-            answeredCount: latestAttempts(answers).length,
-            averageScore: averageScore(answers),
-            mockScore: s.summary?.overallScore ?? null,
-            createdAt: s.createdAt,
-            completedAt: s.completedAt,
-          };
-        }),
-      );
+      // One read for the whole page, grouped here (Map.groupBy needs Node 21).
+      const bySession = new Map<string, Answer[]>();
+      for (const answer of await ctx.tenantStore.answers.listForSessions(page.items.map((s) => s.id))) {
+        const list = bySession.get(answer.sessionId);
+        if (list) list.push(answer);
+        else bySession.set(answer.sessionId, [answer]);
+      }
+      const items = page.items.map((s) => {
+        const answers = bySession.get(s.id) ?? [];
+        return {
+          id: s.id,
+          role: s.role,
+          company: s.company,
+          interviewType: s.interviewType,
+          mode: s.mode,
+          status: s.status,
+          questionCount: s.questions.length,
+          answeredCount: latestAttempts(answers).length,
+          averageScore: averageScore(answers),
+          mockScore: s.summary?.overallScore ?? null,
+          createdAt: s.createdAt,
+          completedAt: s.completedAt,
+        };
+      });
       return { items, nextCursor: page.nextCursor };
     }),
 
