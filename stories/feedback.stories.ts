@@ -2,7 +2,17 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { FixtureApi } from '../widget/src/fixtures/fixture-api.js';
 import { practiceSession, studio } from './support.js';
 
-export default { title: 'Views/Feedback' } satisfies Meta;
+export default {
+  title: 'Views/Feedback',
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Scored feedback on one answer, streamed section by section. The AI disclaimer closes the feedback region, once: the footer leaves its shorter notice out under this view.',
+      },
+    },
+  },
+} satisfies Meta;
 
 type Story = StoryObj;
 

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { clickButton, data, practiceSession, stubCheckoutWindow, studio } from './support.js';
+import { clickButton, data, practiceSession, stubCheckoutWindow, studio, waitForElement } from './support.js';
 
 export default {
   title: 'Views/Passes, privacy and age',
@@ -37,6 +37,18 @@ export const CheckoutPending: Story = {
   play: async ({ canvasElement }) => {
     stubCheckoutWindow();
     await clickButton(canvasElement, 'Buy Week pass');
+  },
+};
+export const CheckoutPendingAfterBrowsing: Story = {
+  name: 'Checkout in progress, back from browsing elsewhere',
+  render: () => studio({ fixture: { checkoutCompletesAfterMs: null }, view: () => ({ name: 'pass', action: 'feedback', period: '2026-11' }) }),
+  play: async ({ canvasElement }) => {
+    // The root keeps following the checkout while the learner is elsewhere; the passes show it again.
+    stubCheckoutWindow();
+    await clickButton(canvasElement, 'Buy Week pass');
+    await waitForElement(canvasElement, 'h3', 'Waiting for your Week pass payment');
+    await clickButton(canvasElement, 'Home');
+    await clickButton(canvasElement, 'See passes');
   },
 };
 export const CheckoutBlocked: Story = {

@@ -68,14 +68,23 @@ function findDeep(root: ParentNode, selector: string, text?: string): HTMLElemen
  * to show a state one reaches by a click (the deletion dialog, a checkout in progress).
  */
 export async function clickButton(canvas: HTMLElement, text: string, timeoutMs = 5_000): Promise<void> {
+  const button = await waitForElement(canvas, 'button', text, timeoutMs, (b) => !(b as HTMLButtonElement).disabled);
+  button.click();
+}
+
+/** For a story's `play`: waits until an element matching `selector` (with the text `text`) is drawn. */
+export async function waitForElement(
+  canvas: HTMLElement,
+  selector: string,
+  text?: string,
+  timeoutMs = 5_000,
+  ready: (element: HTMLElement) => boolean = () => true,
+): Promise<HTMLElement> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const button = findDeep(canvas, 'button', text);
-    if (button && !(button as HTMLButtonElement).disabled) {
-      button.click();
-      return;
-    }
-    if (Date.now() > until) throw new Error(`No “${text}” button appeared`);
+    const element = findDeep(canvas, selector, text);
+    if (element && ready(element)) return element;
+    if (Date.now() > until) throw new Error(`No ${selector}${text === undefined ? '' : ` “${text}”`} appeared`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Options } from 'tsup';
 
@@ -7,6 +7,65 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // Browsers have EventSource: the SDK's Node ponyfill stays out of the script-tag bundle.
 const browserAliases = { eventsource: fileURLToPath(new URL('./src/embed/eventsource.ts', import.meta.url)) };
 const EMBED_DIR = fileURLToPath(new URL('./dist/embed/', import.meta.url));
+const TRPC_CLIENT_SHIM = fileURLToPath(new URL('./src/embed/trpc-client.ts', import.meta.url));
+const SUBSCRIPTION_LINK = fileURLToPath(new URL('./src/embed/subscription-link.ts', import.meta.url));
+const SUBSCRIPTION_NAMESPACE = 'trpc-subscription-link';
+/** Marks a plugin's own `build.resolve` calls, so its callback lets them through. */
+const RESOLVING = Symbol('resolving');
+
+type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
+type OnResolveArgs = Parameters<Parameters<Parameters<EsbuildPlugin['setup']>[0]['onResolve']>[1]>[0];
+const TRPC_CLIENT_FILE = /[\\/]@trpc[\\/]client[\\/]/;
+
+/**
+ * The first view only asks queries, so the subscription (Server-Sent Events) link loads with the
+ * first subscription: the SDK's `@trpc/client` import becomes `src/embed/trpc-client.ts`, which
+ * imports the link from `src/embed/subscription-link.ts` on demand. esbuild puts a file in a
+ * chunk the first render loads when that render's code imports the file at all, and the link
+ * shares tRPC's files with `createTRPCClient`; so the link and everything it imports are read
+ * again in a namespace of their own, and the chunk they make is self-contained (a few tRPC
+ * helpers twice; tRPC tells its errors apart by name, not by class identity).
+ */
+const lazySubscriptions: EsbuildPlugin = {
+  name: 'interview-studio-lazy-subscriptions',
+  setup(build) {
+    const inOwnNamespace = async (args: OnResolveArgs) => {
+      const real = await build.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: RESOLVING });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: SUBSCRIPTION_NAMESPACE, sideEffects: real.sideEffects && !TRPC_CLIENT_FILE.test(real.path) };
+    };
+    build.onResolve({ filter: /^@trpc\/client$/ }, (args) => {
+      if (args.pluginData === RESOLVING) return undefined;
+      if (/[\\/](sdk|@interview-studio[\\/]sdk)[\\/]dist[\\/]/.test(args.importer)) return { path: TRPC_CLIENT_SHIM };
+      return args.importer === SUBSCRIPTION_LINK ? inOwnNamespace(args) : undefined;
+    });
+    build.onResolve({ filter: /.*/, namespace: SUBSCRIPTION_NAMESPACE }, (args) => (args.pluginData === RESOLVING ? undefined : inOwnNamespace(args)));
+    build.onLoad({ filter: /.*/, namespace: SUBSCRIPTION_NAMESPACE }, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * Workaround: `@trpc/client` 11 does not declare `"sideEffects": false` (`@trpc/server` does),
+ * so esbuild keeps its one module-level statement, `_defineProperty(WsConnection,
+ * "connectCount", 0)`, and with it the WebSocket client the widget never uses (~1 KB gzip).
+ * Its modules only define things; they are marked side-effect free here.
+ */
+const trpcClientWithoutSideEffects: EsbuildPlugin = {
+  name: 'interview-studio-trpc-client-side-effect-free',
+  setup(build) {
+    build.onResolve({ filter: /^@trpc\/client(\/|$)|^\.\.?\// }, async (args) => {
+      if (args.pluginData === RESOLVING) return undefined;
+      if (!args.path.startsWith('@trpc/client') && !TRPC_CLIENT_FILE.test(args.importer)) return undefined;
+      const resolved = await build.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: RESOLVING });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      return { path: resolved.path, namespace: resolved.namespace, external: resolved.external, sideEffects: false };
+    });
+  },
+};
 
 /** The chunks `core.js` imports statically (transitively): what the first render needs. */
 function staticImports(file: string, seen = new Set<string>()): string[] {
@@ -71,6 +130,8 @@ export default defineConfig([
     clean: false,
     dts: false,
     noExternal: [/.*/],
+    // In this order: the SDK's import is redirected first, then tRPC's client marked pure.
+    esbuildPlugins: [lazySubscriptions, trpcClientWithoutSideEffects],
     esbuildOptions(options) {
       options.alias = browserAliases;
       options.legalComments = 'eof';

@@ -14,6 +14,13 @@ export abstract class StudioView extends LitElement {
     i18n: { attribute: false },
   };
 
+  /**
+   * True for a view that puts the AI disclaimer next to the scores and feedback it shows: the
+   * root's footer then leaves its shorter notice out, so the learner reads it once, where it
+   * belongs. Views that show no scores of their own keep the footer's notice.
+   */
+  static readonly labelsAiOutput: boolean = false;
+
   declare ctx: StudioContext;
   declare i18n: I18n;
 

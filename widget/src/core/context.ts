@@ -3,8 +3,10 @@
  * events for the host page, the live region, and one way to turn a failure into a message.
  */
 import type { LearnerProfile, SessionView, StudioApi, TenantConfig } from './api.js';
+import type { CheckoutWatch } from './checkout-watch.js';
 import type { StudioErrorCode } from './errors.js';
 import type { StudioEventDetails, StudioEventName, ViewName } from '../events.js';
+import type { I18n } from '../i18n/index.js';
 
 export type ViewState =
   | { name: 'home' }
@@ -44,6 +46,8 @@ export interface StudioContext {
   readonly learner: LearnerProfile | null;
   /** The view being shown. */
   readonly view: ViewState;
+  /** The strings in the widget's language now, for code that outlives a view (views get `i18n` themselves). */
+  readonly i18n: I18n;
   /**
    * Shows another view. Focus moves to its heading unless `focus` is false (the first view,
    * which must not steal focus from the host page).
@@ -79,6 +83,13 @@ export interface StudioContext {
   activeSessionId: string | null;
   /** Completes a session, tells the host page, and shows its summary. */
   completeSession(sessionId: string): Promise<SessionView>;
+  /** The checkout started in this widget that is waiting for its pass, if any. */
+  readonly checkout: CheckoutWatch | null;
+  /**
+   * Keeps a checkout's watch running for as long as the widget is on the page, whichever view is
+   * shown, in place of any earlier one; null stops watching (the learner chose another pass).
+   */
+  watchCheckout(watch: CheckoutWatch | null): void;
   /** Tells the root that the view finished its first load (for `is-ready`). */
   settled(view: ViewName): void;
 }

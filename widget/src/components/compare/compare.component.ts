@@ -22,6 +22,7 @@ interface CompareData {
  */
 export class CompareView extends StudioView {
   static override styles = [sharedStyles, compareStyles];
+  static override readonly labelsAiOutput = true;
   static override properties: PropertyDeclarations = {
     ...StudioView.properties,
     sessionId: {},

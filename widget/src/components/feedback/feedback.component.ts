@@ -80,10 +80,11 @@ interface Base {
  * @csspart strengths - The strengths list.
  * @csspart improvements - The improvements list.
  * @csspart outline - The suggested outline.
- * @csspart disclaimer - The note that scores are automated and have no standing with employers.
+ * @csspart disclaimer - The note, closing the feedback region, that the scores and feedback are automated and have no standing with employers.
  */
 export class FeedbackView extends StudioView {
   static override styles = [sharedStyles, feedbackStyles];
+  static override readonly labelsAiOutput = true;
   static override properties: PropertyDeclarations = {
     ...StudioView.properties,
     sessionId: {},
@@ -340,9 +341,9 @@ export class FeedbackView extends StudioView {
           ${this.list('outline', this.t('feedback.outline'), f.outline)}
         </div>
         ${f.notice ? html`<p class="notice" part="notice">${f.notice}</p>` : nothing}
+        <p class="disclaimer" part="disclaimer">${this.t('disclaimer.ai')}</p>
       </section>
       ${this.actionFailure ? errorBlock(this.i18n, this.actionFailure) : nothing}
-      ${this.stream === 'done' ? this.actions(b.data) : nothing}
-      <p class="disclaimer" part="disclaimer">${this.t('disclaimer.ai')}</p>`;
+      ${this.stream === 'done' ? this.actions(b.data) : nothing}`;
   }
 }

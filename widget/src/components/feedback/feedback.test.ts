@@ -8,7 +8,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-
 async function openFeedback(fixture: object, seed: { feedback: 'ready' | 'pending'; attempts?: number }): Promise<Page> {
   const { page } = await h.mount({
     fixture,
@@ -48,7 +47,23 @@ describe('feedback view', () => {
     await studio.getByRole('button', { name: 'Show Impact evidence in my answer' }).click();
     await expect(studio.getByRole('button', { name: 'Show Impact evidence in my answer' }).getAttribute('aria-pressed')).resolves.toBe('true');
     expect(await studio.locator('mark.active').count()).toBeGreaterThan(0);
-    await expect(studio.locator('[part~="disclaimer"]').textContent()).resolves.toContain('no standing with any employer');
+  });
+
+  it('labels the AI feedback once, inside the feedback region, where views without scores keep the footer notice', async () => {
+    const page = await openFeedback({}, { feedback: 'ready' });
+    const studio = page.locator('interview-studio');
+    await studio.locator('[part~="score"]').waitFor();
+    // The full disclaimer closes the feedback it is about; the footer's shorter notice is left out.
+    const notices = studio.locator('[part~="disclaimer"]:visible, [part~="footer"]:visible');
+    await expect(notices.count()).resolves.toBe(1);
+    await expect(studio.locator('[part~="feedback"] > [part~="disclaimer"]').textContent()).resolves.toMatch(
+      /automated and for self-improvement only[\s\S]*no standing with any employer/,
+    );
+
+    await studio.getByRole('button', { name: 'Try this question again' }).click();
+    await studio.getByRole('heading', { name: 'Question 1 of 3' }).waitFor();
+    await expect(notices.count()).resolves.toBe(1);
+    await expect(studio.locator('[part~="footer"]').textContent()).resolves.toBe('Feedback is generated automatically to help you practise. It is not an assessment by any employer.');
   });
 
   it('offers retry, and comparing once there are two attempts', async () => {

@@ -21,6 +21,7 @@ type HistorySession = ProgressHistory['sessions'][number];
  */
 export class HistoryView extends StudioView {
   static override styles = [sharedStyles, historyStyles];
+  static override readonly labelsAiOutput = true;
   static override properties: PropertyDeclarations = {
     ...StudioView.properties,
     state: { state: true },

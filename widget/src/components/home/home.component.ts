@@ -30,6 +30,7 @@ const RING = 2 * Math.PI * 52;
  */
 export class HomeView extends StudioView {
   static override styles = [sharedStyles, homeStyles];
+  static override readonly labelsAiOutput = true;
   static override properties: PropertyDeclarations = {
     ...StudioView.properties,
     state: { state: true },

@@ -1,25 +1,13 @@
 import '../../i18n/views.js';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { BillingProducts, PassProduct, PassSnapshot, PassType, Unsubscribe } from '../../core/api.js';
+import { CheckoutWatch, type PendingCheckout } from '../../core/checkout-watch.js';
 import type { Failure, Load, ViewState } from '../../core/context.js';
-import { isAbortError } from '../../core/errors.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { errorBlock, loadingBlock } from '../states.js';
 import { StudioView } from '../view-base.js';
 import { passRequiredStyles } from './pass-required.styles.js';
-
-/** How often a pending checkout is asked about when the live updates are not available. */
-export const CHECKOUT_POLL_MS = 2_000;
-
-interface PendingCheckout {
-  checkoutSessionId: string;
-  url: string;
-  passType: PassType;
-  provider: string;
-  /** False when the browser blocked the new window: the learner opens the link themselves. */
-  windowOpened: boolean;
-}
 
 /**
  * Opens the window the checkout will load in, while the click that asked for it is still being
@@ -39,13 +27,13 @@ function openCheckoutWindow(): Window | null {
  * @summary The passes on offer: shown when the free tier is used up (PASS_REQUIRED, from any
  * call; the root fires `is-pass-required` as it opens this view) or when the learner asks to
  * see them. Lists the tenant's products with their prices, starts a checkout and opens it in a
- * new window (the widget lives on a partner's page), then follows the learner's passes (live
- * updates, else polling the checkout): as soon as the pass is active it fires
- * `is-purchase-complete` and returns the learner to what they were doing, their draft answer
- * intact. Where the institution provides access (sponsored, seats) it says so instead of
- * showing prices.
+ * new window (the widget lives on a partner's page), and hands the checkout to the root
+ * element to follow (`CheckoutWatch`), so the learner may browse elsewhere in the widget while
+ * they pay: as soon as the pass is active the root fires `is-purchase-complete` and, if this view
+ * is still open, the learner returns to what they were doing, their draft answer intact. Where
+ * the institution provides access (sponsored, seats) it says so instead of showing prices.
  *
- * @event is-purchase-complete - `{ passType, startsAt, expiresAt }`: the pass bought in the checkout window is active (fired by the root element).
+ * @event is-purchase-complete - `{ passType, startsAt, expiresAt }`: the pass bought through a checkout started in this widget is active, whichever view is open (fired by the root element).
  *
  * @csspart pass - The card explaining the limit, or the active pass.
  * @csspart pass-offer - The list of passes for sale.
@@ -61,7 +49,7 @@ export class PassRequiredView extends StudioView {
     resume: { attribute: false },
     offer: { state: true },
     snapshot: { state: true },
-    checkout: { state: true },
+    watch: { state: true },
     starting: { state: true },
     failure: { state: true },
   };
@@ -72,17 +60,16 @@ export class PassRequiredView extends StudioView {
   /** Where to return once a pass is active (null: home). */
   declare resume: ViewState | null;
   declare offer: Load<BillingProducts>;
-  /** The learner's entitlement and passes, as last heard. */
+  /** The learner's entitlement and passes, as last heard (while no checkout is pending). */
   declare snapshot: PassSnapshot | null;
-  declare checkout: PendingCheckout | null;
+  /** The checkout waiting for its pass, started here or by an earlier visit to this view. */
+  declare watch: CheckoutWatch | null;
   /** The pass whose checkout is being created. */
   declare starting: PassType | null;
   declare failure: Failure | null;
 
   private unsubscribe: Unsubscribe | null = null;
-  private pollTimer: ReturnType<typeof setTimeout> | null = null;
-  private live = false;
-  private completed = false;
+  private stopObserving: (() => void) | null = null;
 
   constructor() {
     super();
@@ -91,7 +78,7 @@ export class PassRequiredView extends StudioView {
     this.resume = null;
     this.offer = { status: 'loading' };
     this.snapshot = null;
-    this.checkout = null;
+    this.watch = null;
     this.starting = null;
     this.failure = null;
   }
@@ -103,7 +90,9 @@ export class PassRequiredView extends StudioView {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // The checkout's watch carries on with the root; this view only stops listening to it.
     this.stopFollowing();
+    this.observe(null);
   }
 
   private async load(): Promise<void> {
@@ -111,8 +100,10 @@ export class PassRequiredView extends StudioView {
     try {
       const offer = await this.ctx.api.products();
       this.offer = { status: 'ready', data: offer };
+      const pending = this.ctx.checkout;
+      if (pending) this.observe(pending);
       // A sponsoring institution covers everyone: there is nothing to wait for.
-      if (offer.billingMode !== 'sponsored') this.follow();
+      else if (offer.billingMode !== 'sponsored') this.follow();
     } catch (error) {
       const failure = this.ctx.fail(error, 'billing.products');
       if (failure) this.offer = { status: 'error', failure };
@@ -120,63 +111,35 @@ export class PassRequiredView extends StudioView {
     this.markSettled();
   }
 
-  /** Live updates of the learner's passes; when they fail, a pending checkout is polled instead. */
+  /** Live updates of the learner's passes, to show one that becomes active (a grant, another tab). */
   private follow(): void {
     this.unsubscribe?.();
-    this.live = true;
     this.unsubscribe = this.ctx.api.passUpdates({
-      onData: (snapshot) => this.onSnapshot(snapshot),
-      onError: (error) => {
-        this.live = false;
-        this.unsubscribe = null;
-        if (!isAbortError(error)) console.warn('[interview-studio] Live pass updates stopped; checking the checkout instead.', error);
-        if (this.checkout) this.poll();
-      },
+      onData: (snapshot) => (this.snapshot = snapshot),
+      // Nothing is waiting on them here; a checkout's watch has its own way around a failure.
+      onError: () => (this.unsubscribe = null),
     });
   }
 
   private stopFollowing(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
   }
 
-  private onSnapshot(snapshot: PassSnapshot): void {
-    this.snapshot = snapshot;
-    const active = snapshot.passes.active;
-    if (snapshot.entitlement.kind === 'pass' && active && this.checkout) this.complete(active);
-  }
-
-  private poll(): void {
-    if (this.pollTimer || !this.checkout) return;
-    const pending = this.checkout;
-    this.pollTimer = setTimeout(async () => {
-      this.pollTimer = null;
-      if (this.checkout !== pending || this.completed) return;
-      try {
-        const status = await this.ctx.api.checkoutStatus(pending.checkoutSessionId);
-        if (status.status === 'paid' && status.pass) return this.complete(status.pass);
-        if (status.status === 'failed' || status.status === 'refunded') {
-          this.checkout = null;
-          this.failure = { code: 'CONFLICT', message: this.t('pass.checkoutFailed') };
-          return;
-        }
-      } catch (error) {
-        if (isAbortError(error)) return;
+  /** Shows `watch`'s checkout as pending until it ends (null: none). */
+  private observe(watch: CheckoutWatch | null): void {
+    this.stopObserving?.();
+    this.stopObserving = null;
+    this.watch = watch;
+    if (!watch) return;
+    this.stopObserving = watch.observe(() => {
+      this.stopObserving = null;
+      this.watch = null;
+      if (watch.outcome === 'failed') {
+        this.failure = { code: 'CONFLICT', message: this.t('pass.checkoutFailed') };
+        this.follow();
       }
-      this.poll();
-    }, CHECKOUT_POLL_MS);
-  }
-
-  /** The pass bought here is active: tell the host page and go back to what the learner was doing. */
-  private complete(pass: { type: PassType; startsAt: string; expiresAt: string }): void {
-    if (this.completed) return;
-    this.completed = true;
-    this.stopFollowing();
-    this.ctx.emit('is-purchase-complete', { passType: pass.type, startsAt: pass.startsAt, expiresAt: pass.expiresAt });
-    this.ctx.announce(this.t('pass.activeAnnouncement', { pass: this.passName(pass.type), date: this.i18n.date(pass.expiresAt) }));
-    this.ctx.navigate(this.resume ?? { name: 'home' });
+    });
   }
 
   private async buy(product: PassProduct): Promise<void> {
@@ -188,9 +151,13 @@ export class PassRequiredView extends StudioView {
       const started = await this.ctx.api.checkout({ passType: product.type });
       const windowOpened = opened !== null && !opened.closed;
       if (windowOpened) opened.location.href = started.url;
-      this.checkout = { checkoutSessionId: started.checkoutSessionId, url: started.url, passType: product.type, provider: started.provider, windowOpened };
+      const checkout: PendingCheckout = { checkoutSessionId: started.checkoutSessionId, url: started.url, passType: product.type, provider: started.provider, windowOpened };
+      const watch = new CheckoutWatch(this.ctx, checkout, this.resume);
+      // The watch follows the passes from here on (one live connection, not two).
+      this.stopFollowing();
+      this.observe(watch);
+      this.ctx.watchCheckout(watch);
       this.ctx.announce(this.t(windowOpened ? 'pass.checkoutOpened' : 'pass.checkoutBlocked'));
-      if (!this.live) this.poll();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#checkout-title')?.focus();
     } catch (error) {
@@ -202,9 +169,9 @@ export class PassRequiredView extends StudioView {
   }
 
   private cancelCheckout(): void {
-    this.checkout = null;
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
+    this.observe(null);
+    this.ctx.watchCheckout(null);
+    this.follow();
   }
 
   private passName(type: PassType): string {
@@ -278,9 +245,9 @@ export class PassRequiredView extends StudioView {
     if (o.status === 'loading') return loadingBlock(this.i18n);
     if (o.status === 'error') return errorBlock(this.i18n, o.failure, () => void this.load());
     const active = this.snapshot?.entitlement.kind === 'pass' ? this.snapshot.passes.active : null;
-    if (active && !this.checkout) return this.activeCard(active, this.snapshot?.passes.coveredUntil ?? null);
+    if (active && !this.watch) return this.activeCard(active, this.snapshot?.passes.coveredUntil ?? null);
     return html`${this.limitCard()}
-      ${this.checkout ? this.pendingCard(this.checkout) : this.offerList(o.data)}
+      ${this.watch ? this.pendingCard(this.watch.checkout) : this.offerList(o.data)}
       ${this.failure ? errorBlock(this.i18n, this.failure) : nothing}
       <div class="row actions">
         <button type="button" class="btn btn-secondary" part="button button-secondary" @click=${() => this.ctx.navigate({ name: 'star' })}>

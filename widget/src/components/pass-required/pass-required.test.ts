@@ -72,6 +72,50 @@ describe('pass required view', () => {
     await expect(studio.locator('[part~="entitlement"]').textContent()).resolves.toMatch(/^Day pass active until \d{1,2} \w{3} \d{4}\.$/);
   });
 
+  it('fires is-purchase-complete once for its own checkout when the learner browsed elsewhere meanwhile, and leaves them there', async () => {
+    const { page, errors } = await h.mount({ view: { name: 'pass', action: 'feedback', period: null }, fixture: { checkoutCompletesAfterMs: null } });
+    const studio = page.locator('interview-studio');
+    await Promise.all([page.context().waitForEvent('page'), studio.getByRole('button', { name: 'Buy Week pass' }).click()]);
+    await studio.getByRole('heading', { name: 'Waiting for your Week pass payment' }).waitFor();
+    await studio.getByRole('button', { name: 'Work on your STAR stories meanwhile' }).click();
+    await studio.getByRole('heading', { name: 'STAR stories' }).waitFor();
+
+    // A day pass bought in another tab changes the learner's passes, but it is not this checkout's.
+    await page.evaluate(async () => {
+      const api = window.harness.api!;
+      api.completeCheckout((await api.checkout({ passType: 'day' })).checkoutSessionId);
+    });
+    // The watch asked about its own checkout when the passes changed (after its first look).
+    await page.waitForFunction(() => window.harness.api!.calls.filter((c) => c === 'checkoutStatus').length >= 2);
+
+    // The payment for the week pass arrives while the learner is still on their STAR stories.
+    await page.evaluate(() => {
+      const api = window.harness.api!;
+      const [week] = [...api.state.checkouts].find(([, c]) => c.passType === 'week')!;
+      api.completeCheckout(week);
+    });
+    await page.waitForFunction(() => window.harness.events.some((e) => e.type === 'is-purchase-complete'));
+    const complete = await page.evaluate(() => window.harness.events.filter((e) => e.type === 'is-purchase-complete').map((e) => e.detail));
+    expect(complete).toEqual([{ passType: 'week', startsAt: expect.any(String), expiresAt: expect.any(String) }]);
+    expect(await page.evaluate(() => window.harness.announcements().some((a) => /^Your Week pass is active until/.test(a)))).toBe(true);
+    await expect(studio.getByRole('heading', { name: 'STAR stories' }).isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('still shows the pending checkout when the learner comes back to the passes', async () => {
+    const { page } = await h.mount({ view: { name: 'pass', action: null, period: null }, fixture: { checkoutCompletesAfterMs: null } });
+    const studio = page.locator('interview-studio');
+    await Promise.all([page.context().waitForEvent('page'), studio.getByRole('button', { name: 'Buy Month pass' }).click()]);
+    await studio.getByRole('heading', { name: 'Waiting for your Month pass payment' }).waitFor();
+    await studio.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
+    await studio.getByRole('button', { name: 'See passes' }).click();
+    await studio.getByRole('heading', { name: 'Waiting for your Month pass payment' }).waitFor();
+    expect(await studio.locator('[part~="pass-offer"]').count()).toBe(0);
+    // Choosing another pass gives up on this checkout: the offer is back.
+    await studio.getByRole('button', { name: 'Choose another pass' }).click();
+    await studio.locator('[part~="pass-offer"]').waitFor();
+  });
+
   it('falls back to polling the checkout when live updates are unavailable', async () => {
     const { page } = await h.mount({
       view: { name: 'pass', action: 'questionSets', period: '2026-11', resume: { name: 'setup' } },

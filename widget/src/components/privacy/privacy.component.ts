@@ -30,6 +30,7 @@ type SettingsState = { status: 'loading' } | { status: 'error'; failure: Failure
  */
 export class PrivacyView extends StudioView {
   static override styles = [sharedStyles, privacyStyles];
+  static override readonly labelsAiOutput = true;
   static override properties: PropertyDeclarations = {
     ...StudioView.properties,
     learner: { attribute: false },

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { GuestStart, LearnerProfile, SessionView, StudioApi, TenantConfig } from '../../core/api.js';
+import type { CheckoutWatch } from '../../core/checkout-watch.js';
 import type { ClosedReason, Failure, StudioContext, ViewState } from '../../core/context.js';
 import { errorCodeOf, errorDetailsOf, isAbortError, StudioError } from '../../core/errors.js';
 import { createSdkApi } from '../../core/sdk-api.js';
@@ -13,7 +14,7 @@ import { EXPORT_PARTS } from '../parts.js';
 import { errorBlock } from '../states.js';
 import type { StudioView } from '../view-base.js';
 import { studioStyles } from './studio.styles.js';
-import { ensureAgeGate, ensureView, isAgeGateDefined, isViewDefined, preloadViews } from './view-loaders.js';
+import { ensureAgeGate, ensureView, isAgeGateDefined, isViewDefined, labelsAiOutput, preloadViews } from './view-loaders.js';
 
 export type StudioMode = 'inline' | 'modal' | 'launcher';
 export type StudioTheme = 'light' | 'dark' | 'auto';
@@ -61,7 +62,7 @@ function deepActiveElement(): HTMLElement | null {
  * @event is-feedback - `{ sessionId, questionId, answerId, attempt, overallScore, source }`.
  * @event is-session-complete - `{ sessionId, mode, answeredCount, mockScore }`.
  * @event is-pass-required - `{ action, period, billingMode }`: the free tier is used up.
- * @event is-purchase-complete - `{ passType, startsAt, expiresAt }`: a pass bought in the checkout window is active.
+ * @event is-purchase-complete - `{ passType, startsAt, expiresAt }`: the pass bought through a checkout started in this widget is active (once, whichever view is open).
  * @event is-token-expired - `{ reason: 'missing' | 'rejected' }`: call `setToken()` to continue.
  * @event is-error - `{ code, message, operation }`: a call failed (the message was shown).
  *
@@ -72,7 +73,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart nav - The navigation.
  * @csspart nav-item - Each navigation button (`aria-current="page"` marks the current one).
  * @csspart view - The area the current view is drawn in.
- * @csspart footer - The footer.
+ * @csspart footer - The notice that feedback is automated (left out under views that carry the full disclaimer by their scores).
  * @csspart launcher - The floating button (launcher mode).
  * @csspart dialog - The dialog (modal and launcher modes).
  * @csspart close-button - The dialog's close button.
@@ -164,6 +165,8 @@ export class InterviewStudio extends LitElement {
   private gateResume: ViewState | null = null;
 
   private activeApi: StudioApi | null = null;
+  /** A checkout the learner started here, followed whatever view is shown (see `CheckoutWatch`). */
+  private checkoutWatch: CheckoutWatch | null = null;
   private readonly tokens: TokenSource;
   private readonly context: StudioContext;
   private viewKey = 0;
@@ -268,6 +271,8 @@ export class InterviewStudio extends LitElement {
     if (this.rebootPending) {
       this.rebootPending = false;
       this.tokens.reset();
+      // Another tenant or server: a checkout started with the last one is not this one's to finish.
+      this.watchCheckout(null);
       void this.boot();
     } else if (this.tokenChangePending) {
       this.tokenChangePending = false;
@@ -463,6 +468,7 @@ export class InterviewStudio extends LitElement {
   /** Ends the widget for this learner: no token is used (a guest's is forgotten) and nothing more is shown. */
   private closeAccount(reason: ClosedReason, purgeAfterDays: number | null = null): void {
     this.tokens.drop();
+    this.watchCheckout(null);
     this.context.activeSessionId = null;
     this.context.answerDrafts.clear();
     this.context.pendingAnswerText = null;
@@ -552,6 +558,13 @@ export class InterviewStudio extends LitElement {
       get clockSkewMs() {
         return self.clockSkewMs;
       },
+      get i18n() {
+        return self.i18n;
+      },
+      get checkout() {
+        return self.checkoutWatch;
+      },
+      watchCheckout: (watch) => this.watchCheckout(watch),
       navigate: (view, options) => this.goTo(view, options),
       emit: (name, detail) => this.emit(name, detail),
       announce: (message) => this.announce(message),
@@ -571,6 +584,18 @@ export class InterviewStudio extends LitElement {
         this.maybeReady();
       },
     };
+  }
+
+  /** Keeps `watch` running as a controller of this element (so it outlives views), replacing any earlier one. */
+  private watchCheckout(watch: CheckoutWatch | null): void {
+    const previous = this.checkoutWatch;
+    if (previous === watch) return;
+    this.checkoutWatch = watch;
+    if (previous) {
+      this.removeController(previous);
+      previous.cancel();
+    }
+    if (watch) this.addController(watch);
   }
 
   private goTo(view: ViewState, options: { focus?: boolean } = {}): void {
@@ -825,6 +850,15 @@ export class InterviewStudio extends LitElement {
     </nav>`;
   }
 
+  /**
+   * The notice that feedback is automated, except under a view that puts the full disclaimer
+   * next to its scores: said twice on one screen, it would read as boilerplate.
+   */
+  private renderFooter(): TemplateResult | typeof nothing {
+    if (this.phase === 'ready' && !this.viewLoad && labelsAiOutput(this.view.name)) return nothing;
+    return html`<footer part="footer">${this.i18n.t('footer.disclaimer')}</footer>`;
+  }
+
   private renderShell(): TemplateResult {
     const branding = this.tenant?.branding;
     const name = branding?.productName ?? this.tenant?.name ?? this.i18n.t('product.name');
@@ -841,7 +875,7 @@ export class InterviewStudio extends LitElement {
           : nothing}
       </header>
       <div class="view" part="view">${this.renderBody()}</div>
-      <footer part="footer">${this.i18n.t('footer.disclaimer')}</footer>
+      ${this.renderFooter()}
       <div class="sr-only" role="status" aria-live="polite" aria-relevant="additions" data-live-region>
         ${this.announcements.map((a) => html`<p data-id=${a.id}>${a.text}</p>`)}
       </div>

@@ -1,16 +1,14 @@
 import { css } from 'lit';
 
 /**
- * The root's styles. `.base` resets everything the host page could pass down by inheritance
- * (`all: initial` — a host's `* { font: 30px serif; color: red }` reaches the host element and
- * would otherwise flow into the shadow tree), then maps the public `--is-*` properties, with the
- * tenant's `--_brand-*` values and built-in defaults behind them, onto the internal `--_*`
- * tokens every view uses.
+ * The root's styles, after `sharedStyles` (which brings box sizing, `.sr-only`, the buttons'
+ * focus ring and reduced motion). `.base` resets everything the host page could pass down by
+ * inheritance (`all: initial` — a host's `* { font: 30px serif; color: red }` reaches the host
+ * element and would otherwise flow into the shadow tree), then maps the public `--is-*`
+ * properties, with the tenant's `--_brand-*` values and built-in defaults behind them, onto the
+ * internal `--_*` tokens every view uses.
  */
 export const studioStyles = css`
-  :host {
-    display: block;
-  }
   :host([hidden]) {
     display: none;
   }
@@ -70,11 +68,6 @@ export const studioStyles = css`
     --_mark: var(--is-highlight, #854d0e);
     --_mark-text: #fef9c3;
     color-scheme: dark;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
   }
   .shell {
     display: block;
@@ -139,8 +132,7 @@ export const studioStyles = css`
   }
   .nav-item:focus-visible,
   .launcher:focus-visible,
-  .close:focus-visible,
-  .btn:focus-visible {
+  .close:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -207,28 +199,8 @@ export const studioStyles = css`
     color: var(--_text);
     cursor: pointer;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0, 0, 0, 0);
-    white-space: nowrap;
-    border: 0;
-  }
   .boot {
     padding: 1.5em 1em;
     text-align: center;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      animation-duration: 0.01ms !important;
-      animation-iteration-count: 1 !important;
-      transition-duration: 0.01ms !important;
-    }
   }
 `;

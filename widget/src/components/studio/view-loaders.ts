@@ -4,6 +4,7 @@
  * background (`preloadViews`), so moving between views does not wait on the network.
  */
 import type { ViewState } from '../../core/context.js';
+import type { StudioView } from '../view-base.js';
 // Home is the first view nearly always, so it ships with the root.
 import '../home/home.js';
 
@@ -37,6 +38,12 @@ const LOADERS: Record<ViewKey, () => Promise<unknown>> = {
 
 export function isViewDefined(name: ViewKey): boolean {
   return customElements.get(VIEW_TAGS[name]) !== undefined;
+}
+
+/** Whether the view, once defined, shows the AI disclaimer next to its own scores (`StudioView.labelsAiOutput`). */
+export function labelsAiOutput(name: ViewKey): boolean {
+  const view = customElements.get(VIEW_TAGS[name]) as Partial<Pick<typeof StudioView, 'labelsAiOutput'>> | undefined;
+  return view?.labelsAiOutput === true;
 }
 
 /** Loads (once) and defines the view's element. */

@@ -23,6 +23,7 @@ export function averageScore(session: SessionView): number | null {
  */
 export class SummaryView extends StudioView {
   static override styles = [sharedStyles, summaryStyles];
+  static override readonly labelsAiOutput = true;
   static override properties: PropertyDeclarations = {
     ...StudioView.properties,
     sessionId: {},
