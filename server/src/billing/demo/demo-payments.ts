@@ -23,6 +23,32 @@ export interface DemoPayments extends Payments {
 export const demoCheckoutPath = (tenantId: string, sessionId: string) =>
   `/demo/checkout/${encodeURIComponent(tenantId)}/${encodeURIComponent(sessionId)}`;
 
+/** The event a demo checkout sends, shaped as the Stripe adapter shapes its checkout events. */
+function checkoutEvent(
+  purchase: Purchase,
+  event: { eventPrefix: string; eventType: string; outcome: 'paid' | 'expired'; passDays?: number; customerEmail?: string | null },
+): PaymentEvent {
+  const suffix = purchase.checkoutSessionId.replace(/^cs_demo_/, '');
+  return {
+    provider: 'demo',
+    eventId: `${event.eventPrefix}${suffix}`,
+    eventType: event.eventType,
+    kind: 'checkout',
+    outcome: event.outcome,
+    checkout: {
+      tenantId: purchase.tenantId,
+      learnerId: purchase.learnerId ?? '',
+      passType: purchase.passType,
+      passDays: event.passDays ?? null,
+      checkoutSessionId: purchase.checkoutSessionId,
+      paymentRef: event.outcome === 'paid' ? `pay_demo_${suffix}` : null,
+      amount: purchase.amount,
+      currency: purchase.currency,
+      customerEmail: event.customerEmail ?? null,
+    },
+  };
+}
+
 export function createDemoPayments(options: { publicUrl: string }): DemoPayments {
   return {
     provider: 'demo',
@@ -32,46 +58,10 @@ export function createDemoPayments(options: { publicUrl: string }): DemoPayments
       return { id, url: `${options.publicUrl}${demoCheckoutPath(tenant.id, id)}` };
     },
     abandonment(purchase) {
-      const suffix = purchase.checkoutSessionId.replace(/^cs_demo_/, '');
-      return {
-        provider: 'demo',
-        eventId: `evt_demo_expired_${suffix}`,
-        eventType: 'checkout.session.expired',
-        kind: 'checkout',
-        outcome: 'expired',
-        checkout: {
-          tenantId: purchase.tenantId,
-          learnerId: purchase.learnerId ?? '',
-          passType: purchase.passType,
-          passDays: null,
-          checkoutSessionId: purchase.checkoutSessionId,
-          paymentRef: null,
-          amount: purchase.amount,
-          currency: purchase.currency,
-          customerEmail: null,
-        },
-      };
+      return checkoutEvent(purchase, { eventPrefix: 'evt_demo_expired_', eventType: 'checkout.session.expired', outcome: 'expired' });
     },
     completion(purchase, { customerEmail, passDays }) {
-      const suffix = purchase.checkoutSessionId.replace(/^cs_demo_/, '');
-      return {
-        provider: 'demo',
-        eventId: `evt_demo_${suffix}`,
-        eventType: 'checkout.session.completed',
-        kind: 'checkout',
-        outcome: 'paid',
-        checkout: {
-          tenantId: purchase.tenantId,
-          learnerId: purchase.learnerId ?? '',
-          passType: purchase.passType,
-          passDays,
-          checkoutSessionId: purchase.checkoutSessionId,
-          paymentRef: `pay_demo_${suffix}`,
-          amount: purchase.amount,
-          currency: purchase.currency,
-          customerEmail,
-        },
-      };
+      return checkoutEvent(purchase, { eventPrefix: 'evt_demo_', eventType: 'checkout.session.completed', outcome: 'paid', passDays, customerEmail });
     },
   };
 }
