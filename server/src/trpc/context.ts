@@ -6,7 +6,7 @@
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { Config } from '../config.js';
 import type { Coach } from '../coach/coach.js';
-import type { AnthropicDeployment } from '../coach/anthropic/deployment.js';
+import type { AnthropicKeyAdmin } from '../coach/anthropic/deployment.js';
 import type { SecretBox } from '../tenancy/secret-box.js';
 import type { OriginRegistry } from '../http/cors.js';
 import type { FeedbackRuns } from '../practice/feedback-runs.js';
@@ -35,8 +35,8 @@ export interface AppDeps {
   origins: OriginRegistry;
   /** The coach that serves this tenant (offline, or a model provider per its AI settings). */
   coachFor(tenant: Tenant, learner: Learner): Coach;
-  /** Claude's settings and connections (a tenant's own key is checked through it). */
-  anthropic: AnthropicDeployment;
+  /** Claude's settings, and the check of a key a tenant brings. */
+  anthropic: AnthropicKeyAdmin;
   /** Seals tenants' own credentials; null in production without TENANT_SECRETS_KEY. */
   secretBox: SecretBox | null;
   /** Feedback generations in progress, shared by their subscribers. */

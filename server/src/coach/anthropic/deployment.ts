@@ -20,8 +20,19 @@ export type KeyCheck =
   | { ok: false; problem: 'model-unavailable'; model: string }
   | { ok: false; problem: 'unreachable'; status: number | null };
 
-export interface AnthropicDeployment {
+/**
+ * What the admin procedures use of a deployment. Free of SDK types on purpose: `AppDeps` is
+ * part of the router's type, which the SDK's declarations inline for clients.
+ */
+export interface AnthropicKeyAdmin {
   settings: AnthropicSettings;
+  /** True when ANTHROPIC_API_KEY is set. */
+  readonly hasDeploymentKey: boolean;
+  /** Asks Anthropic whether `apiKey` is accepted and may use each of `models`. */
+  checkKey(apiKey: string, models: readonly string[]): Promise<KeyCheck>;
+}
+
+export interface AnthropicDeployment extends AnthropicKeyAdmin {
   /** The connection on the deployment's key; null without ANTHROPIC_API_KEY. */
   shared: AnthropicConnection | null;
   /**
@@ -29,8 +40,6 @@ export interface AnthropicDeployment {
    * `open` unseals the key; it is only called when no connection for this `sealed` is cached.
    */
   tenantConnection(tenantId: string, sealed: string, open: () => string): AnthropicConnection;
-  /** Asks Anthropic whether `apiKey` is accepted and may use each of `models`. */
-  checkKey(apiKey: string, models: readonly string[]): Promise<KeyCheck>;
 }
 
 /** Tenants with their own key whose connections are kept; the least recently used goes first. */
@@ -82,10 +91,12 @@ export function createAnthropicDeployment(settings: AnthropicSettings, options: 
   });
 
   const tenantConnections = new Map<string, { sealed: string; connection: AnthropicConnection }>();
+  const shared = settings.apiKey ? connectionFor(settings.apiKey) : null;
 
   return {
     settings,
-    shared: settings.apiKey ? connectionFor(settings.apiKey) : null,
+    shared,
+    hasDeploymentKey: shared !== null,
 
     tenantConnection(tenantId, sealed, open) {
       const cached = tenantConnections.get(tenantId);

@@ -35,7 +35,7 @@ function canUnseal(deps: AppDeps, tenant: Tenant): boolean {
 
 async function aiStatus(deps: AppDeps, tenant: Tenant) {
   const own = tenant.secrets.anthropicApiKey;
-  const keySource = own ? 'tenant' : deps.anthropic.shared ? 'deployment' : null;
+  const keySource = own ? 'tenant' : deps.anthropic.hasDeploymentKey ? 'deployment' : null;
   const period = usagePeriod(deps.clock());
   const { counters } = await deps.store.forTenant(tenant.id).usage.get(TENANT_SUBJECT, period);
   const count = (name: string) => counters[name] ?? 0;
