@@ -11,6 +11,7 @@ import { createAnthropicDeployment } from './coach/anthropic/deployment.js';
 import { endOfLifeWarning } from './coach/anthropic/settings.js';
 import { createOfflineCoach } from './coach/offline/offline-coach.js';
 import { createCoachSelector } from './coach/select-coach.js';
+import { createAuthCache } from './identity/auth-cache.js';
 import { createClerkVerifier } from './identity/clerk.js';
 import { learnerRef } from './practice/feedback.js';
 import { createFeedbackRuns } from './practice/feedback-runs.js';
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger,
     clock,
     origins,
+    authCache: createAuthCache({ store, clock, onInvalidateTenant: () => origins.invalidate() }),
     tokens: createLearnerTokenSigner(signingSecret, clock),
     clerk: config.clerkJwtKey ? createClerkVerifier(config.clerkJwtKey) : null,
     coachFor: (tenant, learner) =>
@@ -152,7 +154,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerCors(app, origins, TRPC_PREFIX);
 
   await app.register(async (api) => {
-    await registerRateLimits(api, config.rateLimit);
+    registerRateLimits(api, config.rateLimit, deps.tokens);
     await api.register(fastifyTRPCPlugin, {
       prefix: TRPC_PREFIX,
       trpcOptions: {

@@ -3,7 +3,7 @@
  * for any origin that some tenant allows; the call itself is then held to its own tenant's
  * origins by `authenticateTenant` (FORBIDDEN_ORIGIN). Unknown origins are refused at preflight.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.js';
 import { errorBody } from './error-body.js';
 
@@ -38,25 +38,34 @@ export function createOriginRegistry(store: Store, now: () => number = Date.now)
 export type OriginRegistry = ReturnType<typeof createOriginRegistry>;
 
 export function registerCors(app: FastifyInstance, registry: OriginRegistry, prefix: string): void {
-  app.addHook('onRequest', async (request, reply) => {
-    const origin = request.headers.origin;
-    if (!origin || !request.url.startsWith(prefix)) return;
+  /** Sets the CORS headers; true when it answered the request itself (a preflight). */
+  async function applyCors(request: FastifyRequest, reply: FastifyReply, origin: string): Promise<boolean> {
     const known = await registry.isKnown(origin);
     reply.header('vary', 'Origin');
     if (known) {
       reply.header('access-control-allow-origin', origin);
       reply.header('access-control-allow-credentials', 'false');
     }
-    if (request.method === 'OPTIONS') {
-      if (!known) {
-        return reply.code(403).send(errorBody(request, 'FORBIDDEN_ORIGIN'));
-      }
-      return reply
-        .code(204)
-        .header('access-control-allow-methods', 'GET, POST, OPTIONS')
-        .header('access-control-allow-headers', ALLOWED_HEADERS)
-        .header('access-control-max-age', '600')
-        .send();
+    if (request.method !== 'OPTIONS') return false;
+    if (!known) {
+      reply.code(403).send(errorBody(request, 'FORBIDDEN_ORIGIN'));
+      return true;
     }
+    reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST, OPTIONS')
+      .header('access-control-allow-headers', ALLOWED_HEADERS)
+      .header('access-control-max-age', '600')
+      .send();
+    return true;
+  }
+
+  // A callback hook: calls without an Origin (server to server) pass without making a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    const origin = request.headers.origin;
+    if (!origin || !request.url.startsWith(prefix)) return done();
+    applyCors(request, reply, origin).then((answered) => {
+      if (!answered) done();
+    }, done);
   });
 }

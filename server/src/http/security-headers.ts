@@ -45,18 +45,15 @@ export function baseSecurityHeaders(publicUrl: string): Record<string, string> {
 }
 
 export function registerSecurityHeaders(app: FastifyInstance, options: { publicUrl: string }): void {
-  const base = baseSecurityHeaders(options.publicUrl);
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(base)) {
+  const base = Object.entries(baseSecurityHeaders(options.publicUrl));
+  // A callback hook, not an async one: it runs on every response and needs no promise.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    for (const [name, value] of base) {
       if (!reply.hasHeader(name)) reply.header(name, value);
     }
-    if (!reply.hasHeader('content-security-policy')) {
-      const type = String(reply.getHeader('content-type') ?? '');
-      reply.header('content-security-policy', type.startsWith('text/html') ? PAGE_CSP : NON_PAGE_CSP);
-    }
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('cross-origin-opener-policy')) {
-      reply.header('cross-origin-opener-policy', 'same-origin');
-    }
-    return payload;
+    const isPage = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', isPage ? PAGE_CSP : NON_PAGE_CSP);
+    if (isPage && !reply.hasHeader('cross-origin-opener-policy')) reply.header('cross-origin-opener-policy', 'same-origin');
+    done(null, payload);
   });
 }

@@ -18,6 +18,9 @@ export interface TenantAuth {
   tenantStore: TenantStore;
 }
 
+/** The tenant a learner credential is checked against, with the store bound to it. */
+export type TenantScope = Pick<TenantAuth, 'tenant' | 'tenantStore'>;
+
 export interface LearnerAuth {
   learner: Learner;
   /** When the presented token stops working; null for tokens without expiry information. */
@@ -50,11 +53,10 @@ export async function authenticateTenant(deps: AppDeps, credentials: Credentials
   const kind = apiKeyKindOf(rawKey);
   if (!kind) throw new AppError('UNAUTHENTICATED', 'The API key is not valid.');
 
-  const apiKey = await deps.store.findApiKeyByHash(hashApiKey(rawKey));
-  if (!apiKey || apiKey.kind !== kind) throw new AppError('UNAUTHENTICATED', 'The API key is not valid.');
+  const resolved = await deps.authCache.keyByHash(hashApiKey(rawKey));
+  if (!resolved || resolved.apiKey.kind !== kind) throw new AppError('UNAUTHENTICATED', 'The API key is not valid.');
+  const { apiKey, tenant, tenantStore } = resolved;
   if (apiKey.revokedAt) throw new AppError('UNAUTHENTICATED', 'The API key has been revoked.');
-  const tenant = await deps.store.getTenant(apiKey.tenantId);
-  if (!tenant) throw new AppError('UNAUTHENTICATED', 'The API key is not valid.');
 
   if (credentials.origin !== null) {
     // A secret key in a browser is a leaked key; a publishable key only works on the
@@ -65,7 +67,6 @@ export async function authenticateTenant(deps: AppDeps, credentials: Credentials
     if (!isOriginAllowed(tenant, credentials.origin)) throw new AppError('FORBIDDEN_ORIGIN');
   }
 
-  const tenantStore = deps.store.forTenant(tenant.id);
   touchKeyEventually(deps, tenantStore, apiKey.id);
   return { tenant, apiKey, tenantStore };
 }
@@ -99,16 +100,18 @@ const wholeSecond = (time: Date | string) => Math.floor(new Date(time).getTime()
 async function verifyLearnerCredential(
   deps: AppDeps,
   credentials: Credentials,
-  tenant: Tenant,
-  tenantStore: TenantStore,
+  { tenant, tenantStore }: TenantScope,
 ): Promise<{ identity: LearnerIdentity; tokenExpiresAt: Date | null }> {
   const bearer = credentials.bearer;
   if (!bearer) throw new AppError('UNAUTHENTICATED', 'A learner token is required (Authorization: Bearer …).');
 
-  if (peekIssuer(bearer) === LEARNER_TOKEN_ISSUER) {
-    const claims = await deps.tokens.verify(bearer, tenant.id);
+  // A token seen before skips even the issuer peek; anything else is verified by its issuer.
+  const claims =
+    deps.tokens.recall(bearer, tenant.id) ??
+    (peekIssuer(bearer) === LEARNER_TOKEN_ISSUER ? await deps.tokens.verify(bearer, tenant.id) : null);
+  if (claims) {
     if (claims.keyId) {
-      const mintingKey = await tenantStore.apiKeys.get(claims.keyId);
+      const mintingKey = await deps.authCache.tenantKey(tenantStore, claims.keyId);
       if (!mintingKey || mintingKey.revokedAt) {
         throw new AppError('UNAUTHENTICATED', 'The key that issued this learner token has been revoked.', {
           details: { reason: 'token-invalid' },
@@ -136,6 +139,28 @@ async function verifyLearnerCredential(
 }
 
 /**
+ * True when the account this credential names was erased at or after the credential was issued.
+ * Only a credential issued before its current account (or before any account) can be one: a
+ * later one cannot predate an erasure of it. And once a credential passed this check while a
+ * learner record existed, it passes for as long as that same record does (see
+ * `AuthCache.rememberNotErased`), so the lookup is not repeated on every request.
+ */
+async function erasedBeforeIssue(
+  deps: AppDeps,
+  tenantStore: TenantStore,
+  identity: LearnerIdentity,
+  existing: Learner | null,
+): Promise<boolean> {
+  const { issuedAt } = identity;
+  const predatesAccount = !existing || issuedAt === null || wholeSecond(issuedAt) < wholeSecond(existing.createdAt);
+  if (!predatesAccount) return false;
+  if (existing && deps.authCache.knownNotErased(existing, issuedAt)) return false;
+  const erased = await deps.erasure.erasedSince(tenantStore, identity.externalId, issuedAt);
+  if (!erased && existing) deps.authCache.rememberNotErased(existing, issuedAt);
+  return erased;
+}
+
+/**
  * The stored learner of this identity, or null, kept current (e-mail and name from the token
  * unless the learner corrected them, hourly activity). A credential issued before its
  * account was erased is refused: deleting an account ends its tokens at once, while a token
@@ -143,8 +168,7 @@ async function verifyLearnerCredential(
  */
 async function storedLearner(deps: AppDeps, tenantStore: TenantStore, identity: LearnerIdentity): Promise<Learner | null> {
   const existing = await tenantStore.learners.getByExternalId(identity.externalId);
-  const predatesAccount = !existing || identity.issuedAt === null || wholeSecond(identity.issuedAt) < wholeSecond(existing.createdAt);
-  if (predatesAccount && (await deps.erasure.erasedSince(tenantStore, identity.externalId, identity.issuedAt))) {
+  if (await erasedBeforeIssue(deps, tenantStore, identity, existing)) {
     throw new AppError('UNAUTHENTICATED', 'This account has been deleted.', { details: { reason: 'account-deleted' } });
   }
   if (!existing) return null;
@@ -181,13 +205,9 @@ function ageConfirmationRequired(tenant: Tenant): AppError {
  * A verified learner, created on first use. Where the tenant enforces the age gate, nobody is
  * created (and no call is served) before the learner confirms the minimum age.
  */
-export async function authenticateLearner(
-  deps: AppDeps,
-  credentials: Credentials,
-  tenant: Tenant,
-): Promise<LearnerAuth> {
-  const tenantStore = deps.store.forTenant(tenant.id);
-  const { identity, tokenExpiresAt } = await verifyLearnerCredential(deps, credentials, tenant, tenantStore);
+export async function authenticateLearner(deps: AppDeps, credentials: Credentials, scope: TenantScope): Promise<LearnerAuth> {
+  const { tenant, tenantStore } = scope;
+  const { identity, tokenExpiresAt } = await verifyLearnerCredential(deps, credentials, scope);
   let learner = await storedLearner(deps, tenantStore, identity);
   const gate = isAgeGateEnforced(tenant);
   if (!learner) {
@@ -210,11 +230,10 @@ export async function authenticateLearner(
 export async function authenticateLearnerIdentity(
   deps: AppDeps,
   credentials: Credentials,
-  tenant: Tenant,
+  scope: TenantScope,
 ): Promise<LearnerIdentityAuth> {
-  const tenantStore = deps.store.forTenant(tenant.id);
-  const { identity, tokenExpiresAt } = await verifyLearnerCredential(deps, credentials, tenant, tenantStore);
-  return { identity, learner: await storedLearner(deps, tenantStore, identity), tokenExpiresAt };
+  const { identity, tokenExpiresAt } = await verifyLearnerCredential(deps, credentials, scope);
+  return { identity, learner: await storedLearner(deps, scope.tenantStore, identity), tokenExpiresAt };
 }
 
 export async function authenticateAdmin(

@@ -129,6 +129,13 @@ describe('learner tokens', () => {
     expect(await t.store.forTenant(t.b.tenant.id).learners.getByExternalId('cross-tenant')).toBeNull();
   });
 
+  it("rejects tenant A's learner token with tenant B's key even after it verified for A", async () => {
+    const { token } = await mint(t.a, { externalId: 'verified-for-a' });
+    expect((await t.caller({ apiKey: t.a.pk, bearer: token }).learner.me()).learner.externalId).toBe('verified-for-a');
+    await expectCode(t.caller({ apiKey: t.b.pk, bearer: token }).learner.me(), 'UNAUTHENTICATED');
+    expect(await t.store.forTenant(t.b.tenant.id).learners.getByExternalId('verified-for-a')).toBeNull();
+  });
+
   it('stops tokens minted by a secret key once that key is revoked', async () => {
     const extra = await t.caller({ apiKey: t.a.sk }).admin.keys.create({ kind: 'secret', label: 'backend 2' });
     const { token } = await mint({ ...t.a, sk: extra.key }, { externalId: 'minted-by-extra' });

@@ -25,6 +25,16 @@ export interface LearnerClaims {
 export interface LearnerTokenSigner {
   sign(claims: Omit<LearnerClaims, 'expiresAt' | 'issuedAt'>, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }>;
   verify(token: string, tenantId: string): Promise<LearnerClaims>;
+  /**
+   * The claims of a token that verified before for this tenant and has not expired; null when
+   * it would have to be verified (or is not one of these tokens at all).
+   */
+  recall(token: string, tenantId: string): LearnerClaims | null;
+  /**
+   * Whom a token that verified before names, for any tenant: for choosing a rate-limit bucket
+   * without decoding the token again, never for authenticating. Null when not remembered.
+   */
+  knownSubject(token: string): { tenantId: string; externalId: string } | null;
 }
 
 // HMAC verification through WebCrypto costs ~90 µs, most of an authenticated read. A token
@@ -41,7 +51,23 @@ export function createLearnerTokenSigner(secret: string, now: () => Date = () =>
     verified.set(token, claims);
   }
 
+  function recall(token: string, tenantId: string): LearnerClaims | null {
+    const cached = verified.get(token);
+    if (!cached) return null;
+    if (cached.expiresAt.getTime() <= now().getTime()) {
+      verified.delete(token);
+      return null;
+    }
+    return cached.tenantId === tenantId ? cached : null;
+  }
+
   return {
+    recall,
+
+    knownSubject(token) {
+      return verified.get(token) ?? null;
+    },
+
     async sign(claims, ttlSeconds) {
       const issuedAt = Math.floor(now().getTime() / 1000);
       const exp = issuedAt + ttlSeconds;
@@ -62,11 +88,8 @@ export function createLearnerTokenSigner(secret: string, now: () => Date = () =>
     },
 
     async verify(token, tenantId) {
-      const cached = verified.get(token);
-      if (cached) {
-        if (cached.tenantId === tenantId && cached.expiresAt.getTime() > now().getTime()) return cached;
-        if (cached.expiresAt.getTime() <= now().getTime()) verified.delete(token);
-      }
+      const cached = recall(token, tenantId);
+      if (cached) return cached;
       try {
         const { payload } = await jwtVerify(token, key, {
           issuer: LEARNER_TOKEN_ISSUER,

@@ -11,6 +11,7 @@ import type { SecretBox } from '../tenancy/secret-box.js';
 import type { OriginRegistry } from '../http/cors.js';
 import type { FeedbackRuns } from '../practice/feedback-runs.js';
 import type { Learner, Tenant } from '../store/records.js';
+import type { AuthCache } from '../identity/auth-cache.js';
 import type { ClerkVerifier } from '../identity/clerk.js';
 import type { LearnerTokenSigner } from '../identity/learner-token.js';
 import type { AppLogger } from '../logger.js';
@@ -31,8 +32,13 @@ export interface AppDeps {
   tokens: LearnerTokenSigner;
   clerk: ClerkVerifier | null;
   clock: () => Date;
-  /** Origins some tenant allows (CORS preflights); invalidate after changing a tenant's. */
+  /** Origins some tenant allows (CORS preflights); `authCache.invalidateTenant` refreshes it. */
   origins: OriginRegistry;
+  /**
+   * API keys and tenants as authentication sees them, cached for a few seconds. After changing
+   * a tenant record call `invalidateTenant(id)`; after revoking a key, `invalidateKey(id)`.
+   */
+  authCache: AuthCache;
   /** The coach that serves this tenant (offline, or a model provider per its AI settings). */
   coachFor(tenant: Tenant, learner: Learner): Coach;
   /** Claude's settings, and the check of a key a tenant brings. */

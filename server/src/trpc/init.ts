@@ -8,7 +8,7 @@
  *   nothing created: for what comes before an account (the age confirmation).
  * - `adminProcedure`: the tenant's secret key, or a Clerk admin of the tenant's organisation.
  */
-import { initTRPC } from '@trpc/server';
+import { initTRPC, type TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { errorTable, isAppError } from '../errors.js';
 import {
@@ -54,28 +54,52 @@ export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
 /** AppErrors become TRPCErrors with the matching HTTP status; the formatter adds the code. */
-const convertAppErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) {
-    return { ...result, error: toTRPCError(result.error.cause) };
-  }
+function withAppErrorsConverted<R extends { ok: true } | { ok: false; error: TRPCError }>(result: R): R {
+  if (!result.ok && isAppError(result.error.cause)) return { ...result, error: toTRPCError(result.error.cause) };
   return result;
-});
+}
+
+const convertAppErrors = t.middleware(async ({ next }) => withAppErrorsConverted(await next()));
 
 export const publicProcedure = t.procedure.use(convertAppErrors);
 
-export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: await authenticateTenant(ctx.deps, ctx.credentials) }),
+/**
+ * The one middleware of an authenticated procedure: it checks the credentials, adds what it
+ * verified to the context and converts AppErrors like `convertAppErrors`. One layer rather than
+ * a chain, because tRPC copies the whole context at every layer and an authenticated read is
+ * mostly such overhead.
+ */
+function authenticated<Auth extends object>(authenticate: (ctx: Context) => Promise<Auth>) {
+  return t.middleware(async ({ ctx, next }) => {
+    let auth: Auth;
+    try {
+      auth = await authenticate(ctx);
+    } catch (error) {
+      throw isAppError(error) ? toTRPCError(error) : error;
+    }
+    return withAppErrorsConverted(await next({ ctx: auth }));
+  });
+}
+
+export const tenantProcedure = t.procedure.use(authenticated(({ deps, credentials }) => authenticateTenant(deps, credentials)));
+
+export const learnerProcedure = t.procedure.use(
+  authenticated(async ({ deps, credentials }) => {
+    const tenantAuth = await authenticateTenant(deps, credentials);
+    return { ...tenantAuth, ...(await authenticateLearner(deps, credentials, tenantAuth)) };
+  }),
 );
 
-export const learnerProcedure = tenantProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: await authenticateLearner(ctx.deps, ctx.credentials, ctx.tenant) }),
+export const learnerIdentityProcedure = t.procedure.use(
+  authenticated(async ({ deps, credentials }) => {
+    const tenantAuth = await authenticateTenant(deps, credentials);
+    return { ...tenantAuth, ...(await authenticateLearnerIdentity(deps, credentials, tenantAuth)) };
+  }),
 );
 
-export const learnerIdentityProcedure = tenantProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: await authenticateLearnerIdentity(ctx.deps, ctx.credentials, ctx.tenant) }),
-);
-
-export const adminProcedure = tenantProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: await authenticateAdmin(ctx.deps, ctx.credentials, ctx.tenant, ctx.apiKey) }),
+export const adminProcedure = t.procedure.use(
+  authenticated(async ({ deps, credentials }) => {
+    const tenantAuth = await authenticateTenant(deps, credentials);
+    return { ...tenantAuth, ...(await authenticateAdmin(deps, credentials, tenantAuth.tenant, tenantAuth.apiKey)) };
+  }),
 );

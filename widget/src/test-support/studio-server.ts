@@ -95,7 +95,7 @@ export async function startStudioServer(options: StudioServerOptions = {}): Prom
 
   await app.listen({ host: '127.0.0.1', port });
   tenant = await store.updateTenant(tenant.id, { settings: { ...tenant.settings, allowedOrigins: [url] } });
-  deps.origins.invalidate();
+  deps.authCache.invalidateTenant(tenant.id);
 
   const server: StudioServer = {
     url,
@@ -107,12 +107,13 @@ export async function startStudioServer(options: StudioServerOptions = {}): Prom
     async allowOrigin(origin) {
       const current = (await store.getTenant(tenant.id))!;
       await store.updateTenant(tenant.id, { settings: { ...current.settings, allowedOrigins: [...current.settings.allowedOrigins, origin] } });
-      deps.origins.invalidate();
+      deps.authCache.invalidateTenant(tenant.id);
     },
     async updateSettings(patch) {
       const current = (await store.getTenant(tenant.id))!;
       server.tenant = await store.updateTenant(tenant.id, { settings: { ...current.settings, ...patch } });
-      deps.origins.invalidate();
+      // Changed behind the app's back: drop its cached copy, as admin.settings.update does.
+      deps.authCache.invalidateTenant(tenant.id);
     },
     async mintToken(externalId, ttlSeconds = 900) {
       const { token } = await deps.tokens.sign(

@@ -31,7 +31,9 @@ const keysRouter = router({
     if (ctx.admin.kind === 'secret-key' && ctx.admin.keyId === input.id) {
       throw new AppError('CONFLICT', 'A key cannot revoke itself; use another secret key.');
     }
-    return keyView(await ctx.tenantStore.apiKeys.revoke(input.id));
+    const revoked = await ctx.tenantStore.apiKeys.revoke(input.id);
+    ctx.deps.authCache.invalidateKey(revoked.id);
+    return keyView(revoked);
   }),
 });
 
@@ -99,7 +101,8 @@ const settingsRouter = router({
     .input(z.strictObject({ name: z.string().trim().min(1).max(120).optional(), settings: tenantSettingsSchema.optional() }))
     .mutation(async ({ ctx, input }) => {
       const tenant = await ctx.deps.store.updateTenant(ctx.tenant.id, input);
-      ctx.deps.origins.invalidate();
+      // Also refreshes the CORS origins, so a newly allowed site works at once.
+      ctx.deps.authCache.invalidateTenant(tenant.id);
       return { id: tenant.id, name: tenant.name, settings: tenant.settings };
     }),
 });

@@ -103,6 +103,8 @@ export const adminAiRouter = router({
       }
       const sealed = sealTenantKey(deps.secretBox, tenant.id, input.apiKey, deps.clock());
       const updated = await deps.store.setTenantSecret(tenant.id, ANTHROPIC_KEY_SECRET, sealed);
+      // The next request reads the tenant afresh, so its learners get the new key at once.
+      deps.authCache.invalidateTenant(tenant.id);
       deps.logger.info({ tenantId: tenant.id, admin: ctx.admin, hint: sealed.hint, verified: input.verify }, "tenant's Anthropic API key set");
       return aiStatus(deps, updated);
     }),
@@ -111,6 +113,7 @@ export const adminAiRouter = router({
   removeAnthropicKey: adminProcedure.mutation(async ({ ctx }) => {
     const { deps, tenant } = ctx;
     const updated = await deps.store.setTenantSecret(tenant.id, ANTHROPIC_KEY_SECRET, null);
+    deps.authCache.invalidateTenant(tenant.id);
     if (tenant.secrets.anthropicApiKey) deps.logger.info({ tenantId: tenant.id, admin: ctx.admin }, "tenant's Anthropic API key removed");
     return aiStatus(deps, updated);
   }),
