@@ -4,7 +4,7 @@
  * so focus has somewhere to land after navigation, even while the view loads.
  */
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { StudioContext } from '../core/context.js';
+import type { Load, StudioContext } from '../core/context.js';
 import type { ViewName } from '../events.js';
 import type { I18n, MessageKey, Vars } from '../i18n/index.js';
 
@@ -50,6 +50,21 @@ export abstract class StudioView extends LitElement {
     // A view that finished loading draws a new heading; focus follows it instead of falling to <body>.
     if (this.keepHeadingFocus && !this.shadowRoot?.activeElement) this.focusHeading();
     this.keepHeadingFocus = false;
+  }
+
+  /**
+   * One load of what the view shows: `apply` gets `loading`, then the data or the failure to
+   * show (none when `ctx.fail` dealt with it, say by signing in again), and the view settles.
+   */
+  protected async loadState<T>(operation: string, fetch: () => Promise<T>, apply: (state: Load<T>) => void): Promise<void> {
+    apply({ status: 'loading' });
+    try {
+      apply({ status: 'ready', data: await fetch() });
+    } catch (error) {
+      const failure = this.ctx.fail(error, operation);
+      if (failure) apply({ status: 'error', failure });
+    }
+    this.markSettled();
   }
 
   /** Call when the first load ended (data or error), once. */

@@ -46,19 +46,18 @@ export class CompareView extends StudioView {
     void this.load();
   }
 
-  private async load(): Promise<void> {
-    this.state = { status: 'loading' };
-    try {
-      const [session, attempts] = await Promise.all([
-        this.ctx.api.getSession(this.sessionId),
-        this.ctx.api.listAttempts(this.sessionId, this.questionId),
-      ]);
-      this.state = { status: 'ready', data: { session, attempts: [...attempts].sort((a, b) => a.attempt - b.attempt) } };
-    } catch (error) {
-      const failure = this.ctx.fail(error, 'answer.listForQuestion');
-      if (failure) this.state = { status: 'error', failure };
-    }
-    this.markSettled();
+  private load(): Promise<void> {
+    return this.loadState(
+      'answer.listForQuestion',
+      async () => {
+        const [session, attempts] = await Promise.all([
+          this.ctx.api.getSession(this.sessionId),
+          this.ctx.api.listAttempts(this.sessionId, this.questionId),
+        ]);
+        return { session, attempts: [...attempts].sort((a, b) => a.attempt - b.attempt) };
+      },
+      (state) => (this.state = state),
+    );
   }
 
   private delta(now: number | undefined, before: number | undefined): TemplateResult | typeof nothing {

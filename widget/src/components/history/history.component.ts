@@ -39,15 +39,8 @@ export class HistoryView extends StudioView {
     void this.load();
   }
 
-  private async load(): Promise<void> {
-    this.state = { status: 'loading' };
-    try {
-      this.state = { status: 'ready', data: await this.ctx.api.history() };
-    } catch (error) {
-      const failure = this.ctx.fail(error, 'progress.history');
-      if (failure) this.state = { status: 'error', failure };
-    }
-    this.markSettled();
+  private load(): Promise<void> {
+    return this.loadState('progress.history', () => this.ctx.api.history(), (state) => (this.state = state));
   }
 
   private trendSentence(points: ProgressHistory['points']): string {

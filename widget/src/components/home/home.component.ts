@@ -48,18 +48,17 @@ export class HomeView extends StudioView {
     void this.load();
   }
 
-  private async load(): Promise<void> {
-    this.state = { status: 'loading' };
-    try {
-      const { api } = this.ctx;
-      const [readiness, entitlement, sessions] = await Promise.all([api.readiness(), api.entitlement(), api.listSessions({ limit: 5 })]);
-      const active = sessions.items.find((s) => s.status === 'active' && s.answeredCount < s.questionCount) ?? null;
-      this.state = { status: 'ready', data: { readiness, entitlement, active } };
-    } catch (error) {
-      const failure = this.ctx.fail(error, 'home.load');
-      if (failure) this.state = { status: 'error', failure };
-    }
-    this.markSettled();
+  private load(): Promise<void> {
+    return this.loadState(
+      'home.load',
+      async () => {
+        const { api } = this.ctx;
+        const [readiness, entitlement, sessions] = await Promise.all([api.readiness(), api.entitlement(), api.listSessions({ limit: 5 })]);
+        const active = sessions.items.find((s) => s.status === 'active' && s.answeredCount < s.questionCount) ?? null;
+        return { readiness, entitlement, active };
+      },
+      (state) => (this.state = state),
+    );
   }
 
   private ring(score: number): TemplateResult {

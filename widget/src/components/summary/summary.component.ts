@@ -44,15 +44,8 @@ export class SummaryView extends StudioView {
     void this.load();
   }
 
-  private async load(): Promise<void> {
-    this.state = { status: 'loading' };
-    try {
-      this.state = { status: 'ready', data: await this.ctx.api.getSession(this.sessionId) };
-    } catch (error) {
-      const failure = this.ctx.fail(error, 'session.get');
-      if (failure) this.state = { status: 'error', failure };
-    }
-    this.markSettled();
+  private load(): Promise<void> {
+    return this.loadState('session.get', () => this.ctx.api.getSession(this.sessionId), (state) => (this.state = state));
   }
 
   private result(session: SessionView): TemplateResult {
