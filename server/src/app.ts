@@ -37,7 +37,7 @@ import { createSqliteStore } from './store/sqlite/index.js';
 import type { Store } from './store/store.js';
 import { createBillingServices, registerBillingJobs, registerBillingRoutes, type BillingServices } from './billing/services.js';
 import { createScheduler } from './jobs/scheduler.js';
-import { createSecretBox, resolveSecretsKey } from './tenancy/secret-box.js';
+import { secretBoxFromConfig } from './tenancy/secret-box.js';
 
 export interface BuildOptions {
   /** Use this store instead of the configured one (tests); the caller closes it. */
@@ -89,8 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const warning = endOfLifeWarning(model, clock());
     if (warning) logger.warn(warning);
   }
-  const secretsKey = resolveSecretsKey(config.tenantSecrets.key, { dataDir: config.dataDir, production: config.env === 'production' });
-  const secretBox = secretsKey ? createSecretBox({ current: secretsKey, previous: config.tenantSecrets.previousKeys }) : null;
+  const secretBox = secretBoxFromConfig(config);
   const selectCoach = createCoachSelector({ offline: offlineCoach, anthropic, secretBox, store, clock, logger });
   const signingSecret = resolveSigningSecret(config.tokenSigningSecret, config.dataDir);
   const analytics = await createAnalytics(config.analytics, { secret: signingSecret, logger });

@@ -19,7 +19,7 @@ import { createMongoStore } from '../store/mongo/index.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/store.js';
 import { issueApiKey, provisionTenant } from '../tenancy/provision.js';
-import { createSecretBox, resolveSecretsKey, type SecretBox } from '../tenancy/secret-box.js';
+import { secretBoxFromConfig, type SecretBox } from '../tenancy/secret-box.js';
 import { resealTenantKeys } from '../tenancy/tenant-ai-key.js';
 
 const usage = `Usage:
@@ -142,9 +142,7 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig();
     store = await openStore(config);
-    const secretsKey = resolveSecretsKey(config.tenantSecrets.key, { dataDir: config.dataDir, production: config.env === 'production' });
-    const secretBox = secretsKey ? createSecretBox({ current: secretsKey, previous: config.tenantSecrets.previousKeys }) : null;
-    process.exitCode = await runTenantCli(process.argv.slice(2), { store, secretBox }, (line) => console.log(line));
+    process.exitCode = await runTenantCli(process.argv.slice(2), { store, secretBox: secretBoxFromConfig(config) }, (line) => console.log(line));
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`Error: ${(error as Error).message}\n\n${usage}`);

@@ -21,6 +21,7 @@ import { ANTHROPIC_KEY_SECRET, unsealTenantKey } from '../tenancy/tenant-ai-key.
 import type { SecretBox } from '../tenancy/secret-box.js';
 import { createAnthropicCoach } from './anthropic/anthropic-coach.js';
 import type { AnthropicConnection, AnthropicDeployment } from './anthropic/deployment.js';
+import type { AnthropicSettings } from './anthropic/settings.js';
 import { refusingCoach } from '../privacy/restriction.js';
 import { withOfflineFallback, type FallbackReason } from './anthropic/offline-fallback.js';
 import { AiCounter, usageCounterDeltas } from './anthropic/usage.js';
@@ -97,10 +98,7 @@ export function selectCoach(deps: CoachSelectionDeps, tenant: Tenant, learner: C
   const primary = createAnthropicCoach({
     client: chosen.connection.client,
     breaker: chosen.connection.breaker,
-    models: {
-      feedback: tenant.settings.ai.feedbackModel ?? settings.feedbackModel,
-      questions: tenant.settings.ai.questionModel ?? settings.questionModel,
-    },
+    models: tenantModels(tenant, settings),
     timeouts: { totalMs: settings.totalTimeoutMs, firstTokenMs: settings.firstTokenTimeoutMs },
     redact: (text) => redactPersonalIdentifiers(text, { names }),
     learnerRef: learner.ref,
@@ -129,6 +127,14 @@ export function selectCoach(deps: CoachSelectionDeps, tenant: Tenant, learner: C
         'AI coach fell back to the offline coach',
       ),
   });
+}
+
+/** The models serving the tenant: its AI settings' choice, else the deployment's defaults. */
+export function tenantModels(tenant: Tenant, settings: AnthropicSettings): { feedback: string; questions: string } {
+  return {
+    feedback: tenant.settings.ai.feedbackModel ?? settings.feedbackModel,
+    questions: tenant.settings.ai.questionModel ?? settings.questionModel,
+  };
 }
 
 /**

@@ -14,6 +14,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Config } from '../config.js';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -118,6 +119,12 @@ export function resolveSecretsKey(configured: string | null, options: { dataDir:
   const material = randomBytes(32).toString('base64url');
   writeFileSync(file, `${material}\n`, { mode: 0o600 });
   return material;
+}
+
+/** The box for this deployment's configuration; null in production without TENANT_SECRETS_KEY. */
+export function secretBoxFromConfig(config: Pick<Config, 'tenantSecrets' | 'dataDir' | 'env'>): SecretBox | null {
+  const key = resolveSecretsKey(config.tenantSecrets.key, { dataDir: config.dataDir, production: config.env === 'production' });
+  return key ? createSecretBox({ current: key, previous: config.tenantSecrets.previousKeys }) : null;
 }
 
 /** Shown instead of a secret: its kind and last four characters ("sk-ant-…x7Qa"). */

@@ -8,19 +8,11 @@ import { AppError } from '../../errors.js';
 import { TENANT_SUBJECT, usagePeriod } from '../../practice/entitlement.js';
 import { AiCounter } from '../../coach/anthropic/usage.js';
 import type { KeyCheck } from '../../coach/anthropic/deployment.js';
-import { monthlyTokenBudget } from '../../coach/select-coach.js';
+import { monthlyTokenBudget, tenantModels } from '../../coach/select-coach.js';
 import type { Tenant } from '../../store/records.js';
 import { ANTHROPIC_KEY_SECRET, anthropicApiKeySchema, sealTenantKey, unsealTenantKey } from '../../tenancy/tenant-ai-key.js';
 import type { AppDeps } from '../context.js';
 import { adminProcedure, router } from '../init.js';
-
-function effectiveModels(deps: AppDeps, tenant: Tenant) {
-  const { settings } = deps.anthropic;
-  return {
-    feedback: tenant.settings.ai.feedbackModel ?? settings.feedbackModel,
-    questions: tenant.settings.ai.questionModel ?? settings.questionModel,
-  };
-}
 
 function canUnseal(deps: AppDeps, tenant: Tenant): boolean {
   const sealed = tenant.secrets.anthropicApiKey;
@@ -47,7 +39,7 @@ async function aiStatus(deps: AppDeps, tenant: Tenant) {
     tenantKey: own ? { hint: own.hint, setAt: own.setAt, usable: canUnseal(deps, tenant) } : null,
     /** False when the server has no TENANT_SECRETS_KEY (production): keys cannot be set. */
     tenantKeysSupported: deps.secretBox !== null,
-    models: effectiveModels(deps, tenant),
+    models: tenantModels(tenant, deps.anthropic.settings),
     /** Null: no monthly cap. */
     monthlyTokenBudget: keySource ? monthlyTokenBudget(tenant, deps.anthropic.settings.defaultMonthlyTokenBudget, keySource) : null,
     usageThisMonth: {
@@ -97,7 +89,7 @@ export const adminAiRouter = router({
         throw new AppError('UNAVAILABLE', 'This server cannot store tenant API keys: its operator has not set TENANT_SECRETS_KEY.');
       }
       if (input.verify) {
-        const models = effectiveModels(deps, tenant);
+        const models = tenantModels(tenant, deps.anthropic.settings);
         const check = await deps.anthropic.checkKey(input.apiKey, [models.feedback, models.questions]);
         if (!check.ok) throw keyCheckError(check);
       }
